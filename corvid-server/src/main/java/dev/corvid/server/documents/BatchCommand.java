@@ -1,0 +1,25 @@
+package dev.corvid.server.documents;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One command of a {@code bulk_docs} batch; a batch applies all its commands or none. */
+public sealed interface BatchCommand {
+    /** Stores a document; an id ending in {@code /} or {@code |} asks the server to pick the id. */
+    record Put(String id, ObjectNode document, ExpectedChangeVector expected) implements BatchCommand {
+    }
+
+    record Delete(String id, ExpectedChangeVector expected) implements BatchCommand {
+    }
+
+    /** Deletes every document whose id starts with {@code prefix}. */
+    record DeletePrefixed(String prefix) implements BatchCommand {
+    }
+
+    /** Adds an attachment; its bytes are the batch's attachment stream number {@code streamIndex}. */
+    record PutAttachment(String documentId, String name, String contentType, ExpectedChangeVector expected,
+                         int streamIndex) implements BatchCommand {
+    }
+
+    record DeleteAttachment(String documentId, String name, ExpectedChangeVector expected) implements BatchCommand {
+    }
+}
