@@ -2,7 +2,9 @@ package dev.corvid.server.http.routes;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corvid.server.CorvidException;
 import dev.corvid.server.ErrorCode;
@@ -145,6 +147,10 @@ public final class BulkInsertRoute {
      * the JSON; for those the parser hands back what it buffered and a new parser continues after them.
      */
     static final class CommandReader {
+        /** Reads one array element; the mapper's trailing-token check would see the next element. */
+        private static final ObjectReader ELEMENT_READER =
+                Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
         private InputStream in;
         private JsonParser parser;
         private long lastOffset;
@@ -180,7 +186,7 @@ public final class BulkInsertRoute {
                 throw CorvidException.badRequest("Bulk insert stream must contain JSON objects, found " + token + ".");
             }
             try {
-                return parser.readValueAsTree();
+                return ELEMENT_READER.readTree(parser);
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw new CorvidException(ErrorCode.INVALID_JSON, "Bulk insert stream is not valid JSON: " + e.getOriginalMessage());
             }
