@@ -7,7 +7,7 @@ import dev.corvid.server.http.routes.AttachmentRoutes;
 import dev.corvid.server.http.routes.BulkInsertRoute;
 import dev.corvid.server.http.routes.DocumentRoutes;
 import dev.corvid.server.http.routes.OperationRoutes;
-//QR import dev.corvid.server.http.routes.QueryRoutes;
+import dev.corvid.server.http.routes.QueryRoutes;
 import dev.corvid.server.http.routes.ServerRoutes;
 import dev.corvid.server.http.routes.StatsRoutes;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class CorvidServer implements AutoCloseable {
         new DocumentRoutes().register(router);
         new AttachmentRoutes().register(router);
         new BulkInsertRoute().register(router);
-        //QR new QueryRoutes().register(router);
+        new QueryRoutes().register(router);
         new StatsRoutes().register(router);
         new OperationRoutes().register(router);
         this.http = new HttpServer(options.bindAddress(), options.port(), router);

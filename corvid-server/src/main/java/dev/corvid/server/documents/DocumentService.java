@@ -135,11 +135,11 @@ public final class DocumentService {
         return switch (command) {
             case BatchCommand.Put put -> {
                 String id = resolveId(w, put.id());
-                put.expected().check(id, w.get(id), "PUT");
+                put.expected().check(id, () -> w.get(id), "PUT");
                 yield new BatchResult.Put(w.put(id, put.document()));
             }
             case BatchCommand.Delete delete -> {
-                delete.expected().check(delete.id(), w.get(delete.id()), "DELETE");
+                delete.expected().check(delete.id(), () -> w.get(delete.id()), "DELETE");
                 var tombstone = w.delete(delete.id());
                 yield new BatchResult.Deleted(delete.id(), tombstone.isPresent(), tombstone.map(t -> t.changeVector()));
             }
@@ -150,14 +150,14 @@ public final class DocumentService {
                     throw CorvidException.badRequest("Attachment '" + put.name() + "' of '" + put.documentId()
                             + "' has no content part in the request.");
                 }
-                put.expected().check(put.documentId(), w.get(put.documentId()), "PUT attachment");
+                put.expected().check(put.documentId(), () -> w.get(put.documentId()), "PUT attachment");
                 StoredDocument document = w.putAttachment(put.documentId(), put.name(), put.contentType(),
                         streams.get(put.streamIndex()));
                 AttachmentInfo info = w.attachment(document.id(), put.name()).orElseThrow().info();
                 yield new BatchResult.AttachmentPut(document.id(), info, document.changeVector());
             }
             case BatchCommand.DeleteAttachment delete -> {
-                delete.expected().check(delete.documentId(), w.get(delete.documentId()), "DELETE attachment");
+                delete.expected().check(delete.documentId(), () -> w.get(delete.documentId()), "DELETE attachment");
                 var document = w.deleteAttachment(delete.documentId(), delete.name());
                 yield new BatchResult.AttachmentDeleted(delete.documentId(), delete.name(), document.map(StoredDocument::changeVector));
             }

@@ -3,6 +3,7 @@ package dev.corvid.server.documents;
 import dev.corvid.server.ConcurrencyException;
 import dev.corvid.server.storage.StoredDocument;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** An optimistic-concurrency expectation, as the client sends it ({@code null}, {@code ""} or a vector). */
 public sealed interface ExpectedChangeVector {
@@ -28,8 +29,15 @@ public sealed interface ExpectedChangeVector {
         return wire.isEmpty() ? new MustNotExist() : new Exactly(wire);
     }
 
-    /** Throws {@link ConcurrencyException} when {@code current} does not meet this expectation. */
-    default void check(String id, Optional<StoredDocument> current, String operation) {
+    /**
+     * Throws {@link ConcurrencyException} when the current document does not meet this expectation.
+     * The document is looked up only when there is something to check.
+     */
+    default void check(String id, Supplier<Optional<StoredDocument>> lookup, String operation) {
+        if (this instanceof Any) {
+            return;
+        }
+        Optional<StoredDocument> current = lookup.get();
         switch (this) {
             case Any any -> {
             }
