@@ -57,7 +57,7 @@ public final class CorvidServer implements AutoCloseable {
         server.url = options.publicUrl().isEmpty()
                 ? "http://" + hostForUrl(options.bindAddress()) + ":" + server.http.port()
                 : stripSlash(options.publicUrl());
-        LOG.info("Corvid listening on {} (data: {})", server.url, options.dataDir().toAbsolutePath());
+        LOG.debug("Corvid listening on {} (data: {})", server.url, options.dataDir().toAbsolutePath());
         return server;
     }
 
@@ -96,7 +96,7 @@ public final class CorvidServer implements AutoCloseable {
         try {
             http.close();
             databases.close();
-            LOG.info("Corvid stopped");
+            LOG.debug("Corvid stopped");
         } finally {
             closed.countDown();
         }

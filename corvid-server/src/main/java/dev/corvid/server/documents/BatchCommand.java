@@ -4,8 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One command of a {@code bulk_docs} batch; a batch applies all its commands or none. */
 public sealed interface BatchCommand {
-    /** Stores a document; an id ending in {@code /} or {@code |} asks the server to pick the id. */
-    record Put(String id, ObjectNode document, ExpectedChangeVector expected) implements BatchCommand {
+    /**
+     * Stores a document; an id ending in {@code /} or {@code |} asks the server to pick the id. With
+     * {@code replaceAttachments} (a Corvid extension used by ETL) the document's attachments are
+     * dropped, so the batch's AttachmentPUTs become its complete set.
+     */
+    record Put(String id, ObjectNode document, ExpectedChangeVector expected, boolean replaceAttachments)
+            implements BatchCommand {
+        public Put(String id, ObjectNode document, ExpectedChangeVector expected) {
+            this(id, document, expected, false);
+        }
     }
 
     record Delete(String id, ExpectedChangeVector expected) implements BatchCommand {

@@ -136,7 +136,7 @@ public final class DocumentService {
             case BatchCommand.Put put -> {
                 String id = resolveId(w, put.id());
                 put.expected().check(id, () -> w.get(id), "PUT");
-                yield new BatchResult.Put(w.put(id, put.document()));
+                yield new BatchResult.Put(w.put(id, put.document(), !put.replaceAttachments()));
             }
             case BatchCommand.Delete delete -> {
                 delete.expected().check(delete.id(), () -> w.get(delete.id()), "DELETE");

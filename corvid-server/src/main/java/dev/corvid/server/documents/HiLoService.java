@@ -37,7 +37,7 @@ public final class HiLoService {
         long size = nextSize(lastBatchSize, lastRangeAt, now);
         String key = key(tag);
         long max = storage.write((WriteTxn w) -> {
-            long current = read(w, key);
+            long current = Math.max(read(w, key), maxFromDocument(w, tag));
             w.putSystemValue(key, bytes(current + size));
             return current;
         });
@@ -67,6 +67,16 @@ public final class HiLoService {
             }
             return null;
         });
+    }
+
+    /**
+     * RavenDB keeps HiLo state in {@code Raven/Hilo/{tag}} documents; data imported or seeded with
+     * such documents must not have its ids handed out again.
+     */
+    private static long maxFromDocument(ReadTxn txn, String tag) {
+        return txn.get("Raven/Hilo/" + tag)
+                .map(d -> dev.corvid.server.json.Json.parseStored(d.json()).path("Max").asLong(0))
+                .orElse(0L);
     }
 
     public long currentMax(String tag) {

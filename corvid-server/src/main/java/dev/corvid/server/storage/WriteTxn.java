@@ -14,7 +14,15 @@ public interface WriteTxn extends ReadTxn {
      * {@code @change-vector}, {@code @last-modified}, {@code @flags}, {@code @attachments}); existing
      * attachments are kept. The given node is modified in place.
      */
-    StoredDocument put(String id, ObjectNode document);
+    default StoredDocument put(String id, ObjectNode document) {
+        return put(id, document, true);
+    }
+
+    /**
+     * Like {@link #put(String, ObjectNode)}; with {@code keepAttachments} false the document's existing
+     * attachments are removed (ETL replaces a document together with its attachments).
+     */
+    StoredDocument put(String id, ObjectNode document, boolean keepAttachments);
 
     /** Deletes a document, leaving a tombstone. Empty if there was no such document. */
     Optional<Tombstone> delete(String id);

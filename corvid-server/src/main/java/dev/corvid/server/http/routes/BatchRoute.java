@@ -63,7 +63,8 @@ final class BatchRoute {
                     if (document == null || !document.isObject()) {
                         throw CorvidException.badRequest("Command #" + i + " (PUT " + id + ") has no Document object.");
                     }
-                    yield new BatchCommand.Put(requireId(id, i, type), (ObjectNode) document, expected);
+                    yield new BatchCommand.Put(requireId(id, i, type), (ObjectNode) document, expected,
+                            command.path("ReplaceAttachments").asBoolean(false));
                 }
                 case "DELETE" -> command.path("IdPrefixed").asBoolean(false)
                         ? new BatchCommand.DeletePrefixed(requireId(id, i, type))

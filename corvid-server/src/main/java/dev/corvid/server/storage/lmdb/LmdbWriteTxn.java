@@ -72,7 +72,7 @@ final class LmdbWriteTxn extends LmdbReadTxn implements WriteTxn {
     }
 
     @Override
-    public StoredDocument put(String id, ObjectNode document) {
+    public StoredDocument put(String id, ObjectNode document, boolean keepAttachments) {
         byte[] foldedId = validId(id);
         Optional<StoredDocument> existing = get(id);
         ObjectNode metadata = document.has(Metadata.KEY) && document.get(Metadata.KEY).isObject()
@@ -82,6 +82,10 @@ final class LmdbWriteTxn extends LmdbReadTxn implements WriteTxn {
         List<AttachmentInfo> attachments = existing
                 .map(d -> List.copyOf(attachmentInfos(d).values()))
                 .orElse(List.of());
+        if (!keepAttachments && !attachments.isEmpty()) {
+            attachments.forEach(a -> releaseContent(a.hash()));
+            attachments = List.of();
+        }
         return write(id, foldedId, collection, document, metadata, attachments, existing);
     }
 
