@@ -1,11 +1,13 @@
 package dev.corvid.server;
 
 import dev.corvid.server.documents.DatabaseRegistry;
+import dev.corvid.server.etl.EtlServices;
 import dev.corvid.server.http.HttpServer;
 import dev.corvid.server.http.Router;
 import dev.corvid.server.http.routes.AttachmentRoutes;
 import dev.corvid.server.http.routes.BulkInsertRoute;
 import dev.corvid.server.http.routes.DocumentRoutes;
+import dev.corvid.server.http.routes.EtlRoutes;
 import dev.corvid.server.http.routes.OperationRoutes;
 import dev.corvid.server.http.routes.QueryRoutes;
 import dev.corvid.server.http.routes.ServerRoutes;
@@ -26,6 +28,7 @@ public final class CorvidServer implements AutoCloseable {
 
     private final ServerOptions options;
     private final DatabaseRegistry databases;
+    private final EtlServices etl;
     private final HttpServer http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -34,8 +37,11 @@ public final class CorvidServer implements AutoCloseable {
     private CorvidServer(ServerOptions options) {
         this.options = options;
         this.databases = new DatabaseRegistry(options.dataDir(), Clock.systemUTC());
+        this.etl = new EtlServices(Clock.systemUTC());
+        databases.addListener(etl);
         Router router = new Router(databases);
-        new ServerRoutes(databases, this::url).register(router);
+        new ServerRoutes(databases, etl, this::url).register(router);
+        new EtlRoutes(etl, this::url).register(router);
         new DocumentRoutes().register(router);
         new AttachmentRoutes().register(router);
         new BulkInsertRoute().register(router);

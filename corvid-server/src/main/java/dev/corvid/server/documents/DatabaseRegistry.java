@@ -41,6 +41,7 @@ public final class DatabaseRegistry implements AutoCloseable {
     private final Map<String, Database> databases = new ConcurrentHashMap<>();
     private final AtomicLong raftIndex = new AtomicLong();
     private final Object lifecycle = new Object();
+    private final java.util.List<DatabaseListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DatabaseRegistry(Path dataDir, Clock clock) {
         this.root = dataDir.resolve("databases");
@@ -60,6 +61,14 @@ public final class DatabaseRegistry implements AutoCloseable {
             throw new UncheckedIOException("cannot read the data folder " + root, e);
         }
         LOG.info("{} database(s) in {}", databases.size(), root.toAbsolutePath());
+    }
+
+    /** Registers a listener and tells it about the databases already open. */
+    public void addListener(DatabaseListener listener) {
+        synchronized (lifecycle) {
+            listeners.add(listener);
+            databases.values().forEach(listener::opened);
+        }
     }
 
     private Database open(Path folder) {
@@ -125,6 +134,7 @@ public final class DatabaseRegistry implements AutoCloseable {
             });
             Database database = new Database(name, storage, clock);
             databases.put(key(name), database);
+            listeners.forEach(l -> l.opened(database));
             LOG.info("created database {}", name);
             return database;
         }
@@ -137,6 +147,7 @@ public final class DatabaseRegistry implements AutoCloseable {
             if (database == null) {
                 return false;
             }
+            listeners.forEach(l -> l.closing(database));
             database.close();
             Path folder = root.resolve(key(database.name()));
             Path doomed = root.resolve(DELETED_PREFIX + key(database.name()) + "-" + UUID.randomUUID());
@@ -170,6 +181,7 @@ public final class DatabaseRegistry implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lifecycle) {
+            databases.values().forEach(d -> listeners.forEach(l -> l.closing(d)));
             databases.values().forEach(Database::close);
             databases.clear();
         }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corvid.server.CorvidException;
 import dev.corvid.server.documents.Database;
 import dev.corvid.server.documents.DatabaseRegistry;
+import dev.corvid.server.etl.EtlDefinitions;
+import dev.corvid.server.etl.EtlJson;
+import dev.corvid.server.etl.EtlServices;
 import dev.corvid.server.http.Exchange;
 import dev.corvid.server.http.Router;
 import dev.corvid.server.json.Json;
@@ -21,10 +24,12 @@ public final class ServerRoutes {
     private static final String TOPOLOGY_ID = "corvid-single-node";
 
     private final DatabaseRegistry registry;
+    private final EtlServices etl;
     private final Supplier<String> publicUrl;
 
-    public ServerRoutes(DatabaseRegistry registry, Supplier<String> publicUrl) {
+    public ServerRoutes(DatabaseRegistry registry, EtlServices etl, Supplier<String> publicUrl) {
         this.registry = registry;
+        this.etl = etl;
         this.publicUrl = publicUrl;
     }
 
@@ -172,6 +177,16 @@ public final class ServerRoutes {
             return;
         }
         ObjectNode record = database.get().record();
+        EtlDefinitions definitions = etl.of(database.get()).management().definitions();
+        ObjectNode ravenConnectionStrings = record.putObject("RavenConnectionStrings");
+        definitions.ravenConnectionStrings().values().forEach(c -> ravenConnectionStrings.set(c.name(), EtlRoutes.connectionStringJson(c)));
+        ObjectNode sqlConnectionStrings = record.putObject("SqlConnectionStrings");
+        definitions.sqlConnectionStrings().values().forEach(c -> sqlConnectionStrings.set(c.name(), EtlRoutes.connectionStringJson(c)));
+        ArrayNode ravenEtls = record.putArray("RavenEtls");
+        definitions.ravenEtls().forEach(t -> ravenEtls.add(EtlJson.write(t)));
+        if (!record.has("SqlEtls")) {
+            record.putArray("SqlEtls");
+        }
         record.put("Etag", database.get().storage().read(ReadTxn::lastEtag));
         ex.json(200, record);
     }

@@ -1,0 +1,73 @@
+package dev.corvid.server.etl.load.raven;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corvid.server.json.Json;
+import dev.corvid.server.storage.Metadata;
+import java.util.List;
+
+/** Builders for the batch commands Raven ETL sends (PROTOCOL.md §5.1) and the metadata rules of ETL.md §5.4. */
+final class RavenCommands {
+    private static final List<String> SYSTEM_METADATA = List.of(Metadata.ID, Metadata.CHANGE_VECTOR,
+            Metadata.LAST_MODIFIED, Metadata.FLAGS, Metadata.ATTACHMENTS, "@counters", "@timeseries", "@projection");
+
+    private RavenCommands() {
+    }
+
+    static ObjectNode put(String id, ObjectNode document, boolean replaceAttachments) {
+        ObjectNode command = Json.object();
+        command.put("Id", id);
+        command.putNull("ChangeVector");
+        command.set("Document", document);
+        command.put("Type", "PUT");
+        if (replaceAttachments) {
+            command.put("ReplaceAttachments", true);
+        }
+        return command;
+    }
+
+    static ObjectNode delete(String id) {
+        ObjectNode command = Json.object();
+        command.put("Id", id);
+        command.putNull("ChangeVector");
+        command.put("Type", "DELETE");
+        return command;
+    }
+
+    static ObjectNode deletePrefixed(String prefix) {
+        ObjectNode command = delete(prefix);
+        command.put("IdPrefixed", true);
+        return command;
+    }
+
+    static ObjectNode putAttachment(String documentId, String name, String contentType) {
+        ObjectNode command = Json.object();
+        command.put("Id", documentId);
+        command.put("Name", name);
+        command.put("ContentType", contentType);
+        command.putNull("ChangeVector");
+        command.put("Type", "AttachmentPUT");
+        return command;
+    }
+
+    /**
+     * Cleans an emitted document's metadata: the destination assigns ids, change vectors, dates,
+     * flags and attachment lists itself. {@code @collection} becomes {@code collection} when the
+     * document goes to another collection or has none.
+     */
+    static ObjectNode prepare(ObjectNode document, String collection, boolean sameCollection) {
+        ObjectNode metadata = document.has(Metadata.KEY) && document.get(Metadata.KEY).isObject()
+                ? (ObjectNode) document.get(Metadata.KEY)
+                : document.putObject(Metadata.KEY);
+        metadata.remove(SYSTEM_METADATA);
+        if (!sameCollection || !metadata.hasNonNull(Metadata.COLLECTION)) {
+            metadata.put(Metadata.COLLECTION, collection);
+        }
+        return document;
+    }
+
+    /** The id prefix of another collection, by the client's convention: {@code People} → {@code people}, {@code OrderLines} stays. */
+    static String collectionPrefix(String collection) {
+        long upper = collection.chars().filter(Character::isUpperCase).count();
+        return upper <= 1 ? collection.toLowerCase(java.util.Locale.ROOT) : collection;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.corvid.server.etl.transform;
+
+import org.graalvm.polyglot.Source;
+
+/**
+ * The JavaScript side of the ETL runtime, evaluated once per context. It defines the script API as
+ * globals ({@code load}, {@code loadTo…}, {@code output}, …) and returns an object with the three
+ * entry points Java calls:
+ *
+ * <ul>
+ *   <li>{@code run(docJson)} — parses the document, runs the script body with {@code this} bound to it
+ *       and returns everything the run produced as <em>one</em> JSON string
+ *       {@code {"i":[{"t":target,"d":object,"a":[[source,destination],…]}],"o":[output…]}};</li>
+ *   <li>{@code takeOutput()} — after a failed run: the {@code output()} lines collected so far, as JSON;</li>
+ *   <li>{@code shouldDelete(id, collection, deleted)} — runs the delete-behaviour function.</li>
+ * </ul>
+ *
+ * <p>Values cross the Java/JavaScript boundary as JSON text only, which keeps crossings to two per
+ * document (plus one per {@code load()}). Objects given to {@code loadTo} are serialized at the call,
+ * like RavenDB does, so later changes to them do not leak into the emitted document. The built-ins the
+ * runtime relies on are captured up front, so a script replacing {@code JSON.stringify} only hurts itself.
+ */
+final class ScriptPrelude {
+    static final String ATTACHMENT_MARKER = "$attachment/";
+
+    static final Source SOURCE = Source.newBuilder("js", """
+            (function (kind, body, hostLoad, targetsJson) {
+              'use strict';
+              var global = globalThis;
+              var stringify = JSON.stringify, parse = JSON.parse, isArray = Array.isArray;
+              var MARKER = '$attachment/';
+              var targets = parse(targetsJson);
+              var allTargets = {};
+              var state = null;
+              var behaviors = null;
+
+              ['Java', 'Packages', 'java', 'javax', 'Graal', 'loadWithNewGlobal', 'print', 'printErr', 'console']
+                .forEach(function (name) { try { delete global[name]; } catch (e) { /* not configurable */ } });
+
+              function typeName(value) {
+                if (value === null) return 'Null';
+                if (isArray(value)) return 'Array';
+                var t = typeof value;
+                return t.charAt(0).toUpperCase() + t.substring(1);
+              }
+
+              function emit(target, obj) {
+                if (obj === null || typeof obj !== 'object' || isArray(obj)) {
+                  throw new TypeError('loadTo' + target + '() expects an object but got ' + typeName(obj));
+                }
+                var item = { t: target, d: stringify(obj), a: [] };
+                state.items[state.items.length] = item;
+                return kind === 'RAVEN' ? reference(item) : undefined;
+              }
+
+              function reference(item) {
+                return {
+                  addAttachment: function (first, second) {
+                    var name, ref;
+                    if (arguments.length === 1) { ref = first; }
+                    else if (arguments.length === 2) { name = first; ref = second; }
+                    else throw new Error('addAttachment() expects ([name,] attachmentReference) but got ' + arguments.length + ' arguments');
+                    if (ref === null || ref === undefined) return this;
+                    if (typeof ref !== 'string' || ref.indexOf(MARKER) !== 0) {
+                      throw new Error("addAttachment() method expects to get the reference to an attachment while it got argument of '"
+                        + typeName(ref) + "' type");
+                    }
+                    var source = ref.substring(MARKER.length);
+                    if (name !== undefined && (typeof name !== 'string' || name.length === 0)) {
+                      throw new TypeError('addAttachment(name, reference): name must be a non-empty string but got ' + typeName(name));
+                    }
+                    item.a[item.a.length] = [source, name === undefined ? source : name];
+                    return this;
+                  }
+                };
+              }
+
+              function attachment(name) {
+                var list = state.attachments;
+                for (var i = 0; i < list.length; i++) {
+                  if (list[i] && list[i].Name === name) return list[i];
+                }
+                return null;
+              }
+
+              function metadataOf(doc, fn) {
+                if (doc === null || typeof doc !== 'object') {
+                  throw new TypeError(fn + '(doc) expects a document object but got ' + typeName(doc));
+                }
+                var metadata = doc['@metadata'];
+                return metadata !== null && typeof metadata === 'object' ? metadata : null;
+              }
+
+              global.id = function (doc) {
+                var metadata = metadataOf(doc, 'id');
+                return metadata && typeof metadata['@id'] === 'string' ? metadata['@id'] : null;
+              };
+              global.getMetadata = function (doc) {
+                return metadataOf(doc, 'getMetadata');
+              };
+              global.load = function (id) {
+                if (isArray(id)) return id.map(function (one) { return global.load(one); });
+                if (id === null || id === undefined) return null;
+                if (typeof id !== 'string') throw new TypeError('load(id) expects a string id or an array of ids but got ' + typeName(id));
+                var json = hostLoad(id);
+                return json === null || json === undefined ? null : parse(json);
+              };
+              global.output = function (value) {
+                var text = typeof value === 'string' ? value
+                  : value !== null && typeof value === 'object' ? stringify(value) : String(value);
+                state.output[state.output.length] = text;
+              };
+              global.loadTo = function (target, obj) {
+                if (typeof target !== 'string' || !Object.prototype.hasOwnProperty.call(allTargets, target)) {
+                  throw new TypeError("loadTo(name, obj): name must be written as a string literal in the script, e.g. loadTo('Orders', obj); got "
+                    + (typeof target === 'string' ? "'" + target + "'" : typeName(target)));
+                }
+                return emit(target, obj);
+              };
+              targets.all.forEach(function (target) { allTargets[target] = true; });
+              targets.identifiers.forEach(function (target) {
+                global['loadTo' + target] = function (obj) { return emit(target, obj); };
+              });
+              global.getAttachments = function () {
+                return state.attachments.map(function (a) {
+                  return { Name: a.Name, Hash: a.Hash, ContentType: a.ContentType, Size: a.Size };
+                });
+              };
+              global.hasAttachment = function (name) {
+                return attachment(name) !== null;
+              };
+              global.loadAttachment = function (name) {
+                return attachment(name) !== null ? MARKER + name : null;
+              };
+
+              if (kind === 'SQL') {
+                var typed = function (type, args) {
+                  if (typeof args[0] !== 'string') throw new TypeError('varchar() / nvarchar(): first argument must be a string');
+                  if (args.length > 1 && typeof args[1] !== 'number') throw new TypeError('varchar() / nvarchar(): second argument must be a number');
+                  return { Type: type, Value: args[0], Size: args.length > 1 ? args[1] : 50 };
+                };
+                global.varchar = function () { return typed('AnsiString', arguments); };
+                global.nvarchar = function () { return typed('String', arguments); };
+              }
+
+              function begin(attachments) {
+                state = { items: [], output: [], attachments: isArray(attachments) ? attachments : [] };
+              }
+
+              function run(docJson) {
+                var doc = parse(docJson);
+                var metadata = doc['@metadata'];
+                begin(metadata && typeof metadata === 'object' ? metadata['@attachments'] : null);
+                body.call(doc, 0);
+                var parts = [];
+                for (var i = 0; i < state.items.length; i++) {
+                  var item = state.items[i];
+                  parts[i] = '{"t":' + stringify(item.t) + ',"d":' + item.d
+                    + (item.a.length > 0 ? ',"a":' + stringify(item.a) : '') + '}';
+                }
+                var result = '{"i":[' + parts.join(',') + '],"o":' + stringify(state.output) + '}';
+                state = null;
+                return result;
+              }
+
+              function takeOutput() {
+                var lines = state === null ? [] : state.output;
+                state = null;
+                return stringify(lines);
+              }
+
+              function shouldDelete(id, collection, deleted) {
+                if (behaviors === null) {
+                  behaviors = { generic: null, byCollection: {} };
+                  body(1).forEach(function (entry) {
+                    if (typeof entry[1] !== 'function') return;
+                    if (entry[0] === null) behaviors.generic = entry[1];
+                    else behaviors.byCollection[entry[0].toLowerCase()] = entry[1];
+                  });
+                }
+                begin([]);
+                var specific = behaviors.byCollection[collection.toLowerCase()];
+                var result = specific ? specific(id, deleted)
+                  : behaviors.generic ? behaviors.generic(id, collection, deleted) : true;
+                state = null;
+                return result ? true : false;
+              }
+
+              return { run: run, takeOutput: takeOutput, shouldDelete: shouldDelete };
+            })
+            """, "corvid-etl-runtime.js").buildLiteral();
+
+    private ScriptPrelude() {
+    }
+}
