@@ -1,6 +1,7 @@
 package dev.corvid.server.etl.load;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a destination must do: take one batch of transformed items and make it durable there, all or
@@ -10,13 +11,35 @@ import java.util.List;
  */
 public interface EtlSink<T> extends AutoCloseable {
     /**
-     * Loads the batch in one destination transaction.
+     * Loads the batch in one destination transaction. A sink that stores its own checkpoint writes
+     * {@code upTo} in that same transaction.
      *
      * @return a short description of where it went (e.g. the destination URL), for task info
      * @throws TransientLoadException when the same batch may succeed later (destination down)
      * @throws PermanentLoadException when retrying the same batch cannot help
      */
-    String load(List<T> items);
+    String load(List<T> items, Checkpoint upTo);
+
+    /**
+     * The progress the destination itself holds, for sinks that write it in the same transaction as
+     * the data (exactly-once). When present, the process trusts it over its own saved progress.
+     */
+    default Optional<Long> storedCheckpoint() {
+        return Optional.empty();
+    }
+
+    /** True for sinks that keep their checkpoint in the destination; they are called even for batches with nothing to write. */
+    default boolean storesCheckpoint() {
+        return false;
+    }
+
+    /** The script was reset: forget the checkpoint kept in the destination. */
+    default void resetCheckpoint() {
+    }
+
+    /** What a batch brings the destination up to: the last source etag whose effects it contains. */
+    record Checkpoint(String taskName, String transformationName, long etag) {
+    }
 
     @Override
     default void close() {

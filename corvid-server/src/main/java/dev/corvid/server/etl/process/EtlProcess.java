@@ -177,7 +177,11 @@ public final class EtlProcess<T> {
             }
             epoch = state.epoch();
         }
-        statistics.progress(state.lastProcessedEtag());
+        if (state.resetPending()) {
+            sink.resetCheckpoint();
+        }
+        long from = state.resetPending() ? 0 : sink.storedCheckpoint().orElse(state.lastProcessedEtag());
+        statistics.progress(from);
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         BatchLimits batch = new BatchLimits(limits, clock);
@@ -185,11 +189,11 @@ public final class EtlProcess<T> {
         int transformed = 0;
         int filtered = 0;
         int failed = 0;
-        long upTo = state.lastProcessedEtag();
+        long upTo = from;
         long extractNanos;
         BatchEndReason reason;
         try (DocumentStorage.Snapshot snapshot = storage.openSnapshot()) {
-            Extractor.ExtractedPage page = Extractor.extract(snapshot, state.lastProcessedEtag(),
+            Extractor.ExtractedPage page = Extractor.extract(snapshot, from,
                     transformation.applyToAllDocuments() ? List.of() : transformation.collections(), batch.maxItems());
             extractNanos = System.nanoTime() - start;
             if (page.items().isEmpty()) {
@@ -233,8 +237,8 @@ public final class EtlProcess<T> {
         long transformNanos = System.nanoTime() - start - extractNanos;
 
         Optional<String> destination = Optional.empty();
-        if (!toLoad.isEmpty()) {
-            destination = Optional.of(sink.load(toLoad));
+        if (!toLoad.isEmpty() || (sink.storesCheckpoint() && upTo > from)) {
+            destination = Optional.of(sink.load(toLoad, new EtlSink.Checkpoint(taskName, transformation.name(), upTo)));
         }
         long loadNanos = System.nanoTime() - start - extractNanos - transformNanos;
 

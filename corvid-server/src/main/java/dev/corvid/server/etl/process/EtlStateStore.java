@@ -21,7 +21,7 @@ public final class EtlStateStore {
     private static final String PREFIX = "etl-state/";
 
     /** Progress as loaded, with the epoch it was read in. */
-    public record ProcessState(long lastProcessedEtag, Optional<Instant> lastBatchAt, long epoch) {
+    public record ProcessState(long lastProcessedEtag, Optional<Instant> lastBatchAt, long epoch, boolean resetPending) {
     }
 
     private final DocumentStorage storage;
@@ -43,9 +43,9 @@ public final class EtlStateStore {
                     ObjectNode json = Json.parseStored(bytes);
                     Optional<Instant> at = json.hasNonNull("LastBatchTime")
                             ? Optional.of(Instant.parse(json.get("LastBatchTime").asText())) : Optional.empty();
-                    return new ProcessState(json.path("LastProcessedEtag").asLong(), at, epoch);
+                    return new ProcessState(json.path("LastProcessedEtag").asLong(), at, epoch, json.path("Reset").asBoolean());
                 })
-                .orElse(new ProcessState(0, Optional.empty(), epoch));
+                .orElse(new ProcessState(0, Optional.empty(), epoch, false));
     }
 
     /** Saves progress unless the state was reset since {@code epoch}; returns whether it was saved. */
@@ -72,7 +72,8 @@ public final class EtlStateStore {
         String key = key(taskName, scriptName);
         epochs.merge(key, 1L, Long::sum);
         storage.write((WriteTxn w) -> {
-            w.putSystemValue(key, Json.toBytes(Json.object().put("LastProcessedEtag", 0)));
+            // the flag tells the process to clear a checkpoint its destination keeps, too
+            w.putSystemValue(key, Json.toBytes(Json.object().put("LastProcessedEtag", 0).put("Reset", true)));
             return null;
         });
     }

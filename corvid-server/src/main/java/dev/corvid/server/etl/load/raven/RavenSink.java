@@ -24,7 +24,7 @@ final class RavenSink implements EtlSink<RavenItem> {
     }
 
     @Override
-    public String load(List<RavenItem> items) {
+    public String load(List<RavenItem> items, Checkpoint upTo) {
         List<byte[]> attachments = new ArrayList<>();
         ByteArrayOutputStream json = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(json)) {
