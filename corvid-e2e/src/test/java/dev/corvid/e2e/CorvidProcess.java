@@ -53,7 +53,7 @@ public final class CorvidProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--") || arg.startsWith("-XX:+Enable")) {
+            if (arg.startsWith("--") || arg.startsWith("-XX:+Enable") || arg.startsWith("-XX:+Unlock")) {
                 command.add(arg);
             }
         }

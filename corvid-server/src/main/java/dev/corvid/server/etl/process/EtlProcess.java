@@ -3,7 +3,6 @@ package dev.corvid.server.etl.process;
 import dev.corvid.server.CorvidException;
 import dev.corvid.server.etl.BatchSettings;
 import dev.corvid.server.etl.EtlProvider;
-import dev.corvid.server.etl.EtlTransformer;
 import dev.corvid.server.etl.TransformedItem;
 import dev.corvid.server.etl.Transformation;
 import dev.corvid.server.etl.extract.Extractor;
@@ -18,21 +17,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One ETL process: a (task, script) pair on its own virtual thread. The loop reads top to bottom:
- * extract a bounded batch after the saved etag → transform each item → load the batch → save the
+ * One ETL process: a (task, script) pair on its own virtual thread. Each batch goes: extract a
+ * bounded batch after the last position → transform each item → load the batch → save the
  * progress, and only after the destination acknowledged. A failed load leaves the progress where it
  * was, so the same changes are sent again after the back-off: nothing is lost.
+ *
+ * <p>Batches are pipelined: while batch N loads (on its own virtual thread), batch N+1 is extracted
+ * and transformed, by one transformer per core for scripted transformations. Batch N+1 is loaded
+ * only after batch N's progress was saved, so progress still moves strictly in order.
  */
 public final class EtlProcess<T> {
     private static final Logger LOG = LoggerFactory.getLogger(EtlProcess.class);
     private static final Duration IDLE_WAKE_UP = Duration.ofMinutes(1);
     private static final AtomicLong BATCH_IDS = new AtomicLong();
+    /** Items transformed between two checks of the batch limits. */
+    private static final int ROUND = 512;
 
     private final String database;
     private final String taskName;
@@ -45,6 +55,7 @@ public final class EtlProcess<T> {
     private final ChangeSignal signal;
     private final Backoff backoff;
     private final ProcessStatistics statistics;
+    private final int parallelism;
     private volatile boolean stopping;
     private Thread thread;
     private long epoch = -1;
@@ -63,6 +74,7 @@ public final class EtlProcess<T> {
         this.signal = new ChangeSignal(clock);
         this.backoff = new Backoff(clock);
         this.statistics = statistics;
+        this.parallelism = transformation.script().isBlank() ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
     /** {@code task/script}, as RavenDB names processes. */
@@ -106,24 +118,24 @@ public final class EtlProcess<T> {
         MDC.put("database", database);
         MDC.put("etl", name());
         LOG.info("{} process {} started", provider.kind(), name());
-        try (EtlTransformer<T> transformer = provider.newTransformer(transformation);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+             Transformers<T> transformers = new Transformers<>(provider, transformation, parallelism, executor);
              EtlSink<T> sink = provider.newSink()) {
             while (!stopping) {
                 Optional<Instant> retryAt = backoff.nextAttemptAt();
                 if (retryAt.isPresent()) {
-                    // in fallback: wait out the whole back-off even if changes arrive, then retry the batch
+                    // in fallback: wait out the whole back-off even if changes arrive, then retry
                     signal.sleepUntil(retryAt.get(), () -> stopping);
                     if (stopping) {
                         break;
                     }
                 }
-                boolean moreWork = runBatchAndHandleFailures(transformer, sink);
-                if (!moreWork && !stopping && backoff.nextAttemptAt().isEmpty()
-                        && statistics.snapshot().status() != ProcessStatus.FAULTED) {
+                boolean moreWork = runAndHandleFailures(transformers, sink, executor);
+                if (statistics.snapshot().status() == ProcessStatus.FAULTED) {
+                    signal.sleepUntil(Instant.MAX, () -> stopping);
+                } else if (!moreWork && !stopping && backoff.nextAttemptAt().isEmpty()) {
                     statistics.status(ProcessStatus.IDLE);
                     signal.awaitChange(clock.instant().plus(IDLE_WAKE_UP));
-                } else if (statistics.snapshot().status() == ProcessStatus.FAULTED) {
-                    signal.sleepUntil(Instant.MAX, () -> stopping);
                 }
             }
         } catch (InterruptedException e) {
@@ -138,9 +150,10 @@ public final class EtlProcess<T> {
         }
     }
 
-    private boolean runBatchAndHandleFailures(EtlTransformer<T> transformer, EtlSink<T> sink) {
+    private boolean runAndHandleFailures(Transformers<T> transformers, EtlSink<T> sink, ExecutorService executor)
+            throws InterruptedException {
         try {
-            boolean more = runBatch(transformer, sink);
+            boolean more = runBatches(transformers, sink, executor);
             backoff.succeeded();
             return more;
         } catch (TransientLoadException e) {
@@ -168,8 +181,25 @@ public final class EtlProcess<T> {
                 + name() + "': " + e.getMessage());
     }
 
-    /** One batch; returns true when more changes are waiting. */
-    private boolean runBatch(EtlTransformer<T> transformer, EtlSink<T> sink) {
+    /** An extracted and transformed batch, ready to load. */
+    private record Batch<T>(long from, long upTo, List<T> toLoad, int transformed, int filtered, int failed,
+                            long bytes, BatchEndReason endReason, Instant startedAt, long extractNanos,
+                            long transformNanos) {
+        boolean isEmpty() {
+            return upTo == from;
+        }
+    }
+
+    /** A batch whose load runs in the background. */
+    private record Loading<T>(Batch<T> batch, Future<Optional<String>> destination, long startedNanos) {
+    }
+
+    /**
+     * Runs batches back to back from the saved position until there is nothing left; returns true
+     * when it stopped early with work pending (a reset during the run).
+     */
+    private boolean runBatches(Transformers<T> transformers, EtlSink<T> sink, ExecutorService executor)
+            throws InterruptedException {
         EtlStateStore.ProcessState state = states.load(taskName, transformation.name());
         if (state.epoch() != epoch) {
             if (epoch >= 0) {
@@ -180,77 +210,128 @@ public final class EtlProcess<T> {
         if (state.resetPending()) {
             sink.resetCheckpoint();
         }
-        long from = state.resetPending() ? 0 : sink.storedCheckpoint().orElse(state.lastProcessedEtag());
-        statistics.progress(from);
+        long position = state.resetPending() ? 0 : sink.storedCheckpoint().orElse(state.lastProcessedEtag());
+        statistics.progress(position);
+        Loading<T> loading = null;
+        try {
+            while (!stopping) {
+                Batch<T> next = extractAndTransform(transformers, position);
+                if (loading != null) {
+                    Loading<T> done = loading;
+                    loading = null;
+                    if (!finish(done)) {
+                        return true;
+                    }
+                }
+                if (next.isEmpty()) {
+                    return false;
+                }
+                loading = startLoad(sink, next, executor);
+                position = next.upTo();
+            }
+            return false;
+        } finally {
+            if (loading != null) {
+                loading.destination().cancel(true);
+            }
+        }
+    }
+
+    private Batch<T> extractAndTransform(Transformers<T> transformers, long from) throws InterruptedException {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        BatchLimits batch = new BatchLimits(limits, clock);
+        BatchLimits limits = new BatchLimits(this.limits, clock);
         List<T> toLoad = new ArrayList<>();
         int transformed = 0;
         int filtered = 0;
         int failed = 0;
         long upTo = from;
         long extractNanos;
-        BatchEndReason reason;
+        BatchEndReason reason = BatchEndReason.END_OF_DATA;
         try (DocumentStorage.Snapshot snapshot = storage.openSnapshot()) {
             Extractor.ExtractedPage page = Extractor.extract(snapshot, from,
-                    transformation.applyToAllDocuments() ? List.of() : transformation.collections(), batch.maxItems());
+                    transformation.applyToAllDocuments() ? List.of() : transformation.collections(), limits.maxItems());
             extractNanos = System.nanoTime() - start;
             if (page.items().isEmpty()) {
-                return false;
+                return new Batch<>(from, from, List.of(), 0, 0, 0, 0, reason, startedAt, extractNanos, 0);
             }
             statistics.status(ProcessStatus.RUNNING);
-            reason = page.complete() ? BatchEndReason.END_OF_DATA : BatchEndReason.ITEM_LIMIT;
-            for (ChangeEntry entry : page.items()) {
-                Optional<BatchEndReason> stop = batch.beforeNextItem();
-                if (stop.isPresent()) {
-                    reason = stop.get();
-                    break;
-                }
-                if (stopping) {
-                    return false;
-                }
-                switch (transformer.transform(entry, snapshot)) {
-                    case TransformedItem.Loaded<T> loaded -> {
-                        toLoad.add(loaded.value());
-                        transformed++;
-                        batch.taken(loaded.bytes());
+            List<ChangeEntry> items = page.items();
+            int next = 0;
+            rounds:
+            while (next < items.size()) {
+                List<ChangeEntry> round = items.subList(next, Math.min(items.size(), next + ROUND));
+                List<TransformedItem<T>> results = transformers.transform(round, snapshot);
+                for (int i = 0; i < round.size(); i++) {
+                    Optional<BatchEndReason> stop = limits.beforeNextItem();
+                    if (stop.isPresent()) {
+                        reason = stop.get();
+                        break rounds;
                     }
-                    case TransformedItem.FilteredOut<T> out -> {
-                        filtered++;
-                        batch.taken(0);
+                    ChangeEntry entry = round.get(i);
+                    switch (results.get(i)) {
+                        case TransformedItem.Loaded<T> loaded -> {
+                            toLoad.add(loaded.value());
+                            transformed++;
+                            limits.taken(loaded.bytes());
+                        }
+                        case TransformedItem.FilteredOut<T> out -> {
+                            filtered++;
+                            limits.taken(0);
+                        }
+                        case TransformedItem.Failed<T> error -> {
+                            failed++;
+                            limits.taken(0);
+                            LOG.warn("{}: script failed for {}: {}", name(), error.documentId(), error.error());
+                            statistics.scriptError(new ProcessStatistics.ErrorEntry(clock.instant(), error.documentId(),
+                                    entry.etag(), error.error()));
+                        }
                     }
-                    case TransformedItem.Failed<T> error -> {
-                        failed++;
-                        batch.taken(0);
-                        LOG.warn("{}: script failed for {}: {}", name(), error.documentId(), error.error());
-                        statistics.scriptError(new ProcessStatistics.ErrorEntry(clock.instant(), error.documentId(),
-                                entry.etag(), error.error()));
-                    }
+                    upTo = entry.etag();
                 }
-                upTo = entry.etag();
+                next += round.size();
             }
-            if (reason == BatchEndReason.END_OF_DATA && upTo != page.items().get(page.items().size() - 1).etag()) {
+            if (reason == BatchEndReason.END_OF_DATA && !page.complete()) {
                 reason = BatchEndReason.ITEM_LIMIT;
             }
         }
-        long transformNanos = System.nanoTime() - start - extractNanos;
+        return new Batch<>(from, upTo, toLoad, transformed, filtered, failed, limits.bytes(), reason, startedAt,
+                extractNanos, System.nanoTime() - start - extractNanos);
+    }
 
-        Optional<String> destination = Optional.empty();
-        if (!toLoad.isEmpty() || (sink.storesCheckpoint() && upTo > from)) {
-            destination = Optional.of(sink.load(toLoad, new EtlSink.Checkpoint(taskName, transformation.name(), upTo)));
+    private Loading<T> startLoad(EtlSink<T> sink, Batch<T> batch, ExecutorService executor) {
+        long started = System.nanoTime();
+        boolean needed = !batch.toLoad().isEmpty() || sink.storesCheckpoint();
+        EtlSink.Checkpoint checkpoint = new EtlSink.Checkpoint(taskName, transformation.name(), batch.upTo());
+        Future<Optional<String>> destination = needed
+                ? executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint)))
+                : CompletableFuture.completedFuture(Optional.empty());
+        return new Loading<>(batch, destination, started);
+    }
+
+    /** Waits for a load, then saves its progress; false when the script was reset meanwhile. */
+    private boolean finish(Loading<T> loading) throws InterruptedException {
+        Optional<String> destination;
+        try {
+            destination = loading.destination().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        long loadNanos = System.nanoTime() - start - extractNanos - transformNanos;
-
-        if (!states.saveIfCurrent(taskName, transformation.name(), epoch, upTo, clock.instant())) {
+        long loadNanos = System.nanoTime() - loading.startedNanos();
+        Batch<T> batch = loading.batch();
+        if (!states.saveIfCurrent(taskName, transformation.name(), epoch, batch.upTo(), clock.instant())) {
             LOG.info("{}: progress was reset while a batch ran; starting over", name());
-            return true;
+            return false;
         }
-        statistics.progress(upTo);
-        statistics.batchCompleted(new BatchReport(BATCH_IDS.incrementAndGet(), startedAt,
-                (System.nanoTime() - start) / 1_000_000, extractNanos / 1_000_000, transformNanos / 1_000_000,
-                loadNanos / 1_000_000, transformed + filtered + failed, transformed, filtered, failed, batch.bytes(),
-                upTo, reason, !toLoad.isEmpty(), ""), destination);
-        return reason != BatchEndReason.END_OF_DATA;
+        statistics.progress(batch.upTo());
+        statistics.batchCompleted(new BatchReport(BATCH_IDS.incrementAndGet(), batch.startedAt(),
+                (batch.extractNanos() + batch.transformNanos() + loadNanos) / 1_000_000, batch.extractNanos() / 1_000_000,
+                batch.transformNanos() / 1_000_000, loadNanos / 1_000_000,
+                batch.transformed() + batch.filtered() + batch.failed(), batch.transformed(), batch.filtered(),
+                batch.failed(), batch.bytes(), batch.upTo(), batch.endReason(), !batch.toLoad().isEmpty(), ""), destination);
+        return true;
     }
 }
