@@ -39,7 +39,8 @@ import net.ravendb.client.serverwide.operations.CreateDatabaseOperation;
  * orders → summaries + lines script) versus bulk insert of the same orders into a database; the
  * script's transform stage versus the same transform in plain Java; change-to-destination latency
  * of single updates at light load. The server runs with {@code -Xmx512m}.
- * Usage: {@code EtlBenchmark [orders=100000]}, or {@code EtlBenchmark transform [orders]} for the transform stage alone.
+ * Usage: {@code EtlBenchmark [orders=100000]}, {@code EtlBenchmark transform [orders]} for the transform stage
+ * alone, {@code EtlBenchmark heap [orders=1000000]} for a large copy ETL in a server limited to 512 MB of heap.
  */
 public final class EtlBenchmark {
     static final String RESHAPE = """
@@ -56,6 +57,10 @@ public final class EtlBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("transform")) {
             transformStage(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("heap")) {
+            heap(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
             return;
         }
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -82,6 +87,26 @@ public final class EtlBenchmark {
             latency(url);
         }
         transformStage(Math.min(orders, 50_000));
+    }
+
+    /** A large copy ETL in a server started with -Xmx512m: it must finish, and the heap stays small. */
+    private static void heap(int orders) throws Exception {
+        Path root = Files.createTempDirectory("corvid-etl-heap");
+        try (CorvidProcess server = CorvidProcess.start(root)) {
+            String url = server.url();
+            create(url, "source");
+            create(url, "copy");
+            double insert = timed(() -> bulkInsert(url, "source", orders));
+            report("bulk insert into the source", orders, insert);
+            double copy = timed(() -> etl(url, "copy", "", "Orders", orders));
+            report("ETL, empty script (copy), server -Xmx512m", orders, copy);
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(server.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String heap = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            System.out.println("server heap after the run (jcmd GC.heap_info):");
+            heap.lines().filter(l -> l.contains("total") || l.contains("used")).limit(3).forEach(l -> System.out.println("  " + l.trim()));
+        }
     }
 
     private interface Work {

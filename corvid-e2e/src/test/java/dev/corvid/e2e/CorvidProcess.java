@@ -102,6 +102,11 @@ public final class CorvidProcess implements AutoCloseable {
         return dataDir;
     }
 
+    /** The operating-system process id of the running server. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
