@@ -1,6 +1,10 @@
 package dev.corvid.cli;
 
 import dev.corvid.cli.demo.DemoClient;
+import dev.corvid.cli.demo.EtlScriptProgress;
+import dev.corvid.cli.demo.HelpdeskEtl;
+import dev.corvid.cli.demo.HelpdeskSetup;
+import dev.corvid.cli.demo.HelpdeskSetup.FirstRun;
 import dev.corvid.cli.demo.ShopDataGenerator;
 import dev.corvid.cli.demo.ShopDataGenerator.Counts;
 import dev.corvid.cli.demo.ShopSeeder;
@@ -14,18 +18,25 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code corvid demo}: starts a server, fills a {@code shop} database with sample data over the
- * RavenDB protocol (only when it holds no documents yet, so the demo can be run again), shows how to
- * connect, and serves until stopped.
+ * RavenDB protocol (only when it holds no documents yet, so the demo can be run again), adds an ETL
+ * task that keeps a redacted, reshaped copy in {@code helpdesk} (only when it does not exist yet) and
+ * shows its first full run, shows how to connect, and serves until stopped.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Corvid.Version.class,
         description = {"Starts a server with a sample 'shop' database and shows how to connect.", "",
                 "The sample companies, employees, products and orders are loaded over the RavenDB protocol. "
-                        + "When 'shop' already holds documents, they are kept as they are."})
+                        + "When 'shop' already holds documents, they are kept as they are.", "",
+                "An ongoing ETL task, 'shop to helpdesk', then copies employees without salary, home address "
+                        + "or notes, and order summaries with their lines, into a 'helpdesk' database, and keeps "
+                        + "copying changes while the server runs."})
 final class DemoCommand implements Callable<Integer> {
     static final String DATABASE = "shop";
     static final int MAX_SCALE = 100;
@@ -56,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             DemoClient client = new DemoClient(URI.create(server.url()));
             seed(new ShopSeeder(client), out);
+            copyToHelpdesk(new HelpdeskSetup(client), server.url(), out);
             printHowToConnect(client, server.url(), out);
         } catch (RuntimeException e) {
             server.close();
@@ -81,10 +93,99 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private static void copyToHelpdesk(HelpdeskSetup helpdesk, String url, PrintWriter out) throws InterruptedException {
+        out.println();
+        out.printf(Locale.ROOT, "Setting up ETL from '%s' to '%s'...%n", DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+        out.flush();
+        boolean added = helpdesk.ensureTask(DATABASE, URI.create(url));
+        List<EtlScriptProgress> current = helpdesk.progress(DATABASE);
+        if (added) {
+            out.printf(Locale.ROOT, "Added the ETL task '%s' to '%s'. It copies into '%s':%n",
+                    HelpdeskEtl.TASK_NAME, DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+            out.println("  Employees  names, titles and hire dates; no salary, home address or notes");
+            out.println("  Orders     a summary of each order (company, date, total, ship-to city) and its lines");
+        } else if (current.stream().allMatch(EtlScriptProgress::completed)) {
+            out.printf(Locale.ROOT, "The ETL task '%s' of '%s' exists already, and '%s' is up to date.%n",
+                    HelpdeskEtl.TASK_NAME, DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+            printCopied(helpdesk.destinationCounts(), new FirstRun.Completed(current), url, out);
+            return;
+        } else {
+            out.printf(Locale.ROOT, "The ETL task '%s' of '%s' exists already; keeping it.%n", HelpdeskEtl.TASK_NAME, DATABASE);
+        }
+        long documents = current.stream().mapToLong(EtlScriptProgress::totalDocuments).sum();
+        FirstRun run;
+        try (Progress progress = Progress.onConsole("Copying " + DATABASE + " to " + HelpdeskEtl.DESTINATION_DATABASE,
+                documents, "documents", out)) {
+            run = helpdesk.awaitFirstRun(DATABASE, progress);
+            if (run instanceof FirstRun.Completed) {
+                progress.finish();
+            }
+        }
+        switch (run) {
+            case FirstRun.Completed completed -> printCopied(helpdesk.destinationCounts(), completed, url, out);
+            case FirstRun.Stopped stopped -> out.printf(Locale.ROOT,
+                    "The ETL task '%s' stopped before copying everything: %s. Corvid keeps serving; "
+                            + "'%s' holds what was copied so far.%n",
+                    HelpdeskEtl.TASK_NAME, describeStopped(stopped.scripts()), HelpdeskEtl.DESTINATION_DATABASE);
+            case FirstRun.Stalled stalled -> out.printf(Locale.ROOT,
+                    "The ETL task '%s' processed no document for %d minutes; %,d documents are left.%s "
+                            + "Corvid keeps serving, and the task keeps trying.%n",
+                    HelpdeskEtl.TASK_NAME, stalled.limit().toMinutes(),
+                    stalled.scripts().stream().mapToLong(EtlScriptProgress::documentsToProcess).sum(),
+                    lastErrors(stalled.scripts()));
+        }
+    }
+
+    private static void printCopied(Map<String, Long> counts, FirstRun.Completed run, String url, PrintWriter out) {
+        List<String> copied = new ArrayList<>();
+        for (String collection : HelpdeskEtl.DESTINATION_COLLECTIONS) {
+            copied.add(String.format(Locale.ROOT, "%,d %s", counts.getOrDefault(collection, 0L), collection));
+        }
+        out.printf(Locale.ROOT, "'%s' holds %s and %s.%n", HelpdeskEtl.DESTINATION_DATABASE,
+                String.join(", ", copied.subList(0, copied.size() - 1)), copied.getLast());
+        long failed = run.scripts().stream().mapToLong(EtlScriptProgress::scriptErrors).sum();
+        if (failed > 0) {
+            out.printf(Locale.ROOT, "%,d documents failed a script and were skipped; %s/databases/%s/etl/errors says why.%n",
+                    failed, url, DATABASE);
+        }
+        out.printf(Locale.ROOT, "The task stays live: a change to an employee or an order in '%s' shows in '%s' at once.%n",
+                DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+    }
+
+    private static String describeStopped(List<EtlScriptProgress> scripts) {
+        List<String> reasons = new ArrayList<>();
+        for (EtlScriptProgress script : scripts) {
+            if (script.disabled()) {
+                reasons.add("script '" + script.transformationName() + "' is disabled");
+            } else if (script.stopped()) {
+                reasons.add("script '" + script.transformationName() + "' failed: "
+                        + script.lastError().orElse("(no error message)"));
+            }
+        }
+        return String.join("; ", reasons);
+    }
+
+    private static String lastErrors(List<EtlScriptProgress> scripts) {
+        List<String> errors = new ArrayList<>();
+        for (EtlScriptProgress script : scripts) {
+            script.lastError().ifPresent(error -> errors.add("'" + script.transformationName() + "': " + error));
+        }
+        return errors.isEmpty() ? "" : " Last error of " + String.join("; of ", errors) + ".";
+    }
+
     private static void printHowToConnect(DemoClient client, String url, PrintWriter out) {
         out.println();
         if (client.answersOk("/studio")) {
+            String studio = url + "/studio/databases/";
             out.println("Studio:  " + url + "/studio");
+            out.println();
+            out.println("To watch the ETL, edit an employee in '" + DATABASE + "', then look at its copy in '"
+                    + HelpdeskEtl.DESTINATION_DATABASE + "':");
+            out.println("    " + studio + DATABASE + "/documents/edit?id=employees/1-A");
+            out.println("    " + studio + HelpdeskEtl.DESTINATION_DATABASE + "/documents/edit?id=employees/1-A");
+            out.println("The task's progress, and its scripts under 'Edit task':");
+            out.println("    " + studio + DATABASE + "/settings/ongoing-tasks/details?name="
+                    + HelpdeskEtl.TASK_NAME.replace(" ", "%20"));
             out.println();
         }
         out.println("From Java, with the official RavenDB client (net.ravendb:ravendb:6.0.2):");

@@ -14,12 +14,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The few RavenDB protocol calls the demo needs, made over HTTP like any client would: create a
- * database, count its documents, store a batch of documents, and check that a page exists.
+ * database, count its documents, store a batch of documents, set up a Raven ETL task and follow its
+ * progress, and check that a page exists.
  *
  * <p>Every call either succeeds or throws {@link DemoClientException} naming the request and what
  * the server answered. Thread-safe, as {@link HttpClient} is.
@@ -90,6 +95,118 @@ public final class DemoClient {
         }
     }
 
+    /**
+     * Adds the Raven connection string {@code name} to {@code database}, or replaces the one of that
+     * name: it names {@code destinationDatabase} on the server at {@code destinationUrl}.
+     */
+    public void putRavenConnectionString(String database, String name, String destinationDatabase, URI destinationUrl) {
+        ObjectNode connectionString = json.createObjectNode()
+                .put("Name", name)
+                .put("Database", destinationDatabase)
+                .put("Type", "Raven");
+        connectionString.putArray("TopologyDiscoveryUrls").add(destinationUrl.toString());
+        HttpResponse<String> response = send("PUT", databasePath(database) + "/admin/connection-strings", connectionString);
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+    }
+
+    /** The names of the database's ongoing tasks (ETL and others), from {@code GET /databases/{name}/tasks}. */
+    public List<String> ongoingTaskNames(String database) {
+        HttpResponse<String> response = send("GET", databasePath(database) + "/tasks", null);
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+        JsonNode tasks = parse(response).path("OngoingTasksList");
+        if (!tasks.isArray()) {
+            throw new DemoClientException(describe(response) + " without an OngoingTasksList: " + abbreviate(response.body()));
+        }
+        List<String> names = new ArrayList<>();
+        tasks.forEach(task -> names.add(task.path("TaskName").asText()));
+        return names;
+    }
+
+    /**
+     * Adds {@code task}, enabled, to {@code database}. The server refuses (and this throws) when a
+     * task of that name exists or a script is invalid; the message quotes the server's reason.
+     *
+     * @return the task id the server assigned
+     */
+    public long addRavenEtl(String database, RavenEtlTask task) {
+        ObjectNode configuration = json.createObjectNode()
+                .put("Name", task.name())
+                .put("ConnectionStringName", task.connectionStringName())
+                .put("EtlType", "Raven")
+                .put("Disabled", false);
+        ArrayNode transforms = configuration.putArray("Transforms");
+        for (RavenEtlTask.Transform transform : task.transforms()) {
+            ObjectNode script = transforms.addObject().put("Name", transform.name());
+            script.putArray("Collections").add(transform.collection());
+            script.put("Script", transform.script())
+                    .put("Disabled", false)
+                    .put("ApplyToAllDocuments", false);
+        }
+        HttpResponse<String> response = send("PUT", databasePath(database) + "/admin/etl", configuration);
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw unexpected(response);
+        }
+        JsonNode taskId = parse(response).path("TaskId");
+        if (!taskId.canConvertToLong()) {
+            throw new DemoClientException(describe(response) + " without a numeric TaskId: " + abbreviate(response.body()));
+        }
+        return taskId.asLong();
+    }
+
+    /**
+     * The progress of each script of the ETL task {@code taskName}, from
+     * {@code GET /databases/{name}/etl/progress}; throws when the database has no such task.
+     */
+    public List<EtlScriptProgress> etlProgress(String database, String taskName) {
+        HttpResponse<String> response = send("GET", databasePath(database) + "/etl/progress?name=" + encode(taskName), null);
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+        for (JsonNode task : parse(response).path("Results")) {
+            if (task.path("TaskName").asText().equalsIgnoreCase(taskName)) {
+                List<EtlScriptProgress> scripts = new ArrayList<>();
+                for (JsonNode script : task.path("ProcessesProgress")) {
+                    scripts.add(scriptProgress(response, script));
+                }
+                return scripts;
+            }
+        }
+        throw new DemoClientException(describe(response) + " without the progress of ETL task '" + taskName + "': "
+                + abbreviate(response.body()));
+    }
+
+    private EtlScriptProgress scriptProgress(HttpResponse<String> response, JsonNode script) {
+        JsonNode completed = script.path("Completed");
+        JsonNode toProcess = script.path("NumberOfDocumentsToProcess");
+        JsonNode total = script.path("TotalNumberOfDocuments");
+        if (!completed.isBoolean() || !toProcess.canConvertToLong() || !total.canConvertToLong()) {
+            throw new DemoClientException(describe(response) + " with a script progress lacking Completed, "
+                    + "NumberOfDocumentsToProcess or TotalNumberOfDocuments: " + abbreviate(script.toString()));
+        }
+        return new EtlScriptProgress(script.path("TransformationName").asText(), completed.asBoolean(),
+                script.path("Disabled").asBoolean(false), toProcess.asLong(), total.asLong(), text(script, "Status"),
+                script.path("ScriptErrors").asLong(0), text(script, "LastError"));
+    }
+
+    /** How many documents each collection of the database holds, from {@code GET /databases/{name}/collections/stats}. */
+    public Map<String, Long> collectionCounts(String database) {
+        HttpResponse<String> response = send("GET", databasePath(database) + "/collections/stats", null);
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+        JsonNode collections = parse(response).path("Collections");
+        if (!collections.isObject()) {
+            throw new DemoClientException(describe(response) + " without Collections: " + abbreviate(response.body()));
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        collections.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+        return counts;
+    }
+
     /** Whether {@code GET path} answers 200, e.g. to tell if this server has the Studio. */
     public boolean answersOk(String path) {
         return send("GET", path, null).statusCode() == 200;
@@ -130,6 +247,11 @@ public final class DemoClient {
             throw new DemoClientException(describe(response) + " with a body that is not JSON: "
                     + abbreviate(response.body()), e);
         }
+    }
+
+    private static Optional<String> text(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     private static String databasePath(String database) {

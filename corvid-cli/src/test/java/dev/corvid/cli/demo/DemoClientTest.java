@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,6 +131,104 @@ class DemoClientTest {
 
         assertThat(client.answersOk("/studio")).isTrue();
         assertThat(client.answersOk("/nothing-here")).isFalse();
+    }
+
+    @Test
+    void putsARavenConnectionStringInRavensShape() throws Exception {
+        server.on("PUT", "/databases/shop/admin/connection-strings", 200, "{\"RaftCommandIndex\":3}");
+
+        client.putRavenConnectionString("shop", "helpdesk", "helpdesk", URI.create("http://127.0.0.1:8080"));
+
+        FakeRavenServer.Request request = server.requests().get(0);
+        assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree("""
+                {"Name": "helpdesk", "Database": "helpdesk", "Type": "Raven",
+                 "TopologyDiscoveryUrls": ["http://127.0.0.1:8080"]}"""));
+    }
+
+    @Test
+    void addsARavenEtlTaskInRavensShapeAndReturnsItsId() throws Exception {
+        server.on("PUT", "/databases/shop/admin/etl", 200, "{\"RaftCommandIndex\":4,\"TaskId\":7}");
+        RavenEtlTask task = new RavenEtlTask("copy", "helpdesk", List.of(
+                new RavenEtlTask.Transform("Employees", "Employees", "loadToEmployees({Name: this.FirstName});")));
+
+        assertThat(client.addRavenEtl("shop", task)).isEqualTo(7);
+
+        assertThat(JSON.readTree(server.requests().get(0).body())).isEqualTo(JSON.readTree("""
+                {"Name": "copy", "ConnectionStringName": "helpdesk", "EtlType": "Raven", "Disabled": false,
+                 "Transforms": [{"Name": "Employees", "Collections": ["Employees"],
+                                 "Script": "loadToEmployees({Name: this.FirstName});",
+                                 "Disabled": false, "ApplyToAllDocuments": false}]}"""));
+    }
+
+    @Test
+    void aRejectedTaskQuotesTheServersReason() {
+        server.on("PUT", "/databases/shop/admin/etl", 400,
+                "{\"Type\":\"System.InvalidOperationException\",\"Message\":\"ETL with name 'copy' is already defined\"}");
+        RavenEtlTask task = new RavenEtlTask("copy", "helpdesk",
+                List.of(new RavenEtlTask.Transform("Employees", "Employees", "")));
+
+        assertThatThrownBy(() -> client.addRavenEtl("shop", task))
+                .isInstanceOf(DemoClientException.class)
+                .hasMessageContaining("/databases/shop/admin/etl answered 400")
+                .hasMessageContaining("ETL with name 'copy' is already defined");
+    }
+
+    @Test
+    void listsTheNamesOfTheOngoingTasks() {
+        server.on("GET", "/databases/shop/tasks", 200, """
+                {"OngoingTasksList": [{"TaskId": 1, "TaskName": "shop to helpdesk", "TaskState": "Enabled"},
+                                      {"TaskId": 2, "TaskName": "archive", "TaskState": "Disabled"}],
+                 "SubscriptionsCount": 0}""");
+
+        assertThat(client.ongoingTaskNames("shop")).containsExactly("shop to helpdesk", "archive");
+    }
+
+    @Test
+    void readsTheProgressOfEachScriptOfTheNamedTask() {
+        server.on("GET", "/databases/shop/etl/progress", 200, """
+                {"Results": [{"TaskName": "shop to helpdesk", "ProcessesProgress": [
+                  {"TransformationName": "Employees", "Completed": true, "Disabled": false,
+                   "NumberOfDocumentsToProcess": 0, "TotalNumberOfDocuments": 60, "Status": "IDLE", "ScriptErrors": 0},
+                  {"TransformationName": "Orders", "Completed": false, "Disabled": false,
+                   "NumberOfDocumentsToProcess": 1200, "TotalNumberOfDocuments": 5000, "Status": "BACKING_OFF",
+                   "ScriptErrors": 2, "LastError": "helpdesk is unreachable"}]}]}""");
+
+        List<EtlScriptProgress> scripts = client.etlProgress("shop", "shop to helpdesk");
+
+        assertThat(server.requests().get(0).pathAndQuery()).isEqualTo("/databases/shop/etl/progress?name=shop+to+helpdesk");
+        assertThat(scripts).containsExactly(
+                new EtlScriptProgress("Employees", true, false, 0, 60, Optional.of("IDLE"), 0, Optional.empty()),
+                new EtlScriptProgress("Orders", false, false, 1200, 5000, Optional.of("BACKING_OFF"), 2,
+                        Optional.of("helpdesk is unreachable")));
+        assertThat(scripts.get(1).processedDocuments()).isEqualTo(3800);
+    }
+
+    @Test
+    void theProgressOfAnUnknownTaskIsAnError() {
+        server.on("GET", "/databases/shop/etl/progress", 200, "{\"Results\":[]}");
+
+        assertThatThrownBy(() -> client.etlProgress("shop", "shop to helpdesk"))
+                .isInstanceOf(DemoClientException.class)
+                .hasMessageContaining("without the progress of ETL task 'shop to helpdesk'");
+    }
+
+    @Test
+    void aScriptProgressWithoutItsCountsIsAnError() {
+        server.on("GET", "/databases/shop/etl/progress", 200,
+                "{\"Results\":[{\"TaskName\":\"t\",\"ProcessesProgress\":[{\"TransformationName\":\"Orders\"}]}]}");
+
+        assertThatThrownBy(() -> client.etlProgress("shop", "t"))
+                .isInstanceOf(DemoClientException.class)
+                .hasMessageContaining("lacking Completed, NumberOfDocumentsToProcess or TotalNumberOfDocuments");
+    }
+
+    @Test
+    void countsTheDocumentsOfEachCollection() {
+        server.on("GET", "/databases/helpdesk/collections/stats", 200,
+                "{\"CountOfDocuments\":5070,\"Collections\":{\"Employees\":60,\"Orders\":5000,\"OrderLines\":10}}");
+
+        assertThat(client.collectionCounts("helpdesk"))
+                .containsExactly(Map.entry("Employees", 60L), Map.entry("Orders", 5000L), Map.entry("OrderLines", 10L));
     }
 
     static String results(int count) {
