@@ -18,25 +18,31 @@ import java.util.concurrent.Future;
  * a synchronizing wrapper (LMDB allows a read transaction to span threads when its use is serialized).
  */
 final class Transformers<T> implements AutoCloseable {
+    /** Below this many items per worker, a second script context costs more than it saves. */
+    static final int MIN_ITEMS_PER_WORKER = 128;
+
     private final List<EtlTransformer<T>> transformers = new ArrayList<>();
+    private final EtlProvider<T> provider;
+    private final Transformation transformation;
+    private final int parallelism;
     private final ExecutorService executor;
 
+    /** Creates the first transformer now (so a broken script fails at start); the others when work needs them. */
     Transformers(EtlProvider<T> provider, Transformation transformation, int parallelism, ExecutorService executor) {
+        this.provider = provider;
+        this.transformation = transformation;
+        this.parallelism = Math.max(1, parallelism);
         this.executor = executor;
-        try {
-            for (int i = 0; i < Math.max(1, parallelism); i++) {
-                transformers.add(provider.newTransformer(transformation));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        transformers.add(provider.newTransformer(transformation));
     }
 
     List<TransformedItem<T>> transform(List<ChangeEntry> items, ReadTxn snapshot) throws InterruptedException {
-        int workers = Math.min(transformers.size(), Math.max(1, items.size() / 16));
+        int workers = Math.min(parallelism, Math.max(1, items.size() / MIN_ITEMS_PER_WORKER));
         if (workers == 1) {
             return slice(transformers.get(0), items, snapshot);
+        }
+        while (transformers.size() < workers) {
+            transformers.add(provider.newTransformer(transformation));
         }
         ReadTxn shared = new SynchronizedReadTxn(snapshot);
         List<Future<List<TransformedItem<T>>>> parts = new ArrayList<>(workers);
