@@ -65,6 +65,13 @@ public sealed interface ConnectionString {
             return "Sql";
         }
 
+        /** Without the password, should it ever reach a log. */
+        @Override
+        public String toString() {
+            return "Sql[name=" + name + ", factoryName=" + factoryName + ", connectionString="
+                    + dev.corvid.server.etl.load.sql.SqlConnectionSettings.mask(connectionString) + "]";
+        }
+
         @Override
         public List<String> validate() {
             List<String> errors = new java.util.ArrayList<>();

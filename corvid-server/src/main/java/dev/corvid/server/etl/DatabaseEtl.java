@@ -60,7 +60,7 @@ public final class DatabaseEtl implements AutoCloseable {
         }
     }
 
-    public ScriptProgress progress(EtlConfiguration task, Transformation script) {
+    public ScriptProgress progress(EtlTask task, Transformation script) {
         EtlStateStore.ProcessState state = management.states().load(task.name(), script.name());
         Optional<ProcessStatistics.Snapshot> stats = processes.statistics(task.name(), script.name()).map(ProcessStatistics::snapshot);
         long[] counts = new long[3];

@@ -5,8 +5,11 @@ import dev.corvid.server.etl.EtlConfiguration;
 import dev.corvid.server.etl.EtlDefinitions;
 import dev.corvid.server.etl.EtlJson;
 import dev.corvid.server.etl.EtlProvider;
+import dev.corvid.server.etl.EtlTask;
+import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.Transformation;
 import dev.corvid.server.etl.load.raven.RavenEtlProvider;
+import dev.corvid.server.etl.load.sql.SqlEtlProvider;
 import dev.corvid.server.storage.DocumentStorage;
 import java.time.Clock;
 import java.util.HashMap;
@@ -72,6 +75,22 @@ public final class EtlProcessRegistry implements AutoCloseable {
                 starters.put(key, () -> start(key, fingerprint, task, script, new RavenEtlProvider(task, cs.get())));
             }
         }
+        for (SqlEtlConfiguration task : definitions.sqlEtls()) {
+            Optional<ConnectionString.Sql> cs = definitions.sqlConnectionString(task.connectionStringName());
+            if (task.disabled() || cs.isEmpty()) {
+                continue;
+            }
+            for (Transformation script : task.transforms()) {
+                if (script.disabled()) {
+                    continue;
+                }
+                String key = key(task.name(), script.name());
+                String fingerprint = EtlJson.write(task).toString() + EtlJson.write(cs.get());
+                wanted.put(key, fingerprint);
+                starters.put(key, () -> start(key, fingerprint, task, script,
+                        new SqlEtlProvider(task, cs.get(), script.name(), databaseId(), database)));
+            }
+        }
         for (var it = processes.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (!entry.getValue().fingerprint().equals(wanted.get(entry.getKey()))) {
@@ -86,11 +105,15 @@ public final class EtlProcessRegistry implements AutoCloseable {
         wakeAll();
     }
 
-    private static boolean isKnown(EtlDefinitions definitions, String key) {
-        return definitions.ravenEtls().stream().anyMatch(t -> t.transforms().stream().anyMatch(s -> key(t.name(), s.name()).equals(key)));
+    private String databaseId() {
+        return storage.read((dev.corvid.server.storage.ReadTxn r) -> r.databaseId());
     }
 
-    private <T> void start(String key, String fingerprint, EtlConfiguration task, Transformation script, EtlProvider<T> provider) {
+    private static boolean isKnown(EtlDefinitions definitions, String key) {
+        return definitions.tasks().stream().anyMatch(t -> t.transforms().stream().anyMatch(s -> key(t.name(), s.name()).equals(key)));
+    }
+
+    private <T> void start(String key, String fingerprint, EtlTask task, Transformation script, EtlProvider<T> provider) {
         ProcessStatistics stats = new ProcessStatistics();
         statistics.put(key, stats);
         EtlProcess<T> process = new EtlProcess<>(database, task.name(), script, provider, storage, states,

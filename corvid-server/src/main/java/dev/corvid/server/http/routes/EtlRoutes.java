@@ -12,8 +12,14 @@ import dev.corvid.server.etl.EtlConfiguration;
 import dev.corvid.server.etl.EtlDefinitions;
 import dev.corvid.server.etl.EtlJson;
 import dev.corvid.server.etl.EtlServices;
+import dev.corvid.server.etl.EtlTask;
+import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.Transformation;
 import dev.corvid.server.etl.load.raven.RavenEtlProvider;
+import dev.corvid.server.etl.load.sql.SqlConnectionSettings;
+import dev.corvid.server.etl.load.sql.SqlConnections;
+import dev.corvid.server.etl.load.sql.SqlEtlProvider;
+import dev.corvid.server.etl.load.sql.dialect.SqlCommand;
 import dev.corvid.server.etl.process.BatchReport;
 import dev.corvid.server.etl.process.ProcessStatistics;
 import dev.corvid.server.http.Exchange;
@@ -52,7 +58,9 @@ public final class EtlRoutes {
                 .database("GET", "/etl/stats", this::progress)
                 .database("GET", "/etl/performance", this::performance)
                 .database("GET", "/etl/errors", this::errors)
-                .database("POST", "/admin/etl/raven/test", this::test);
+                .database("POST", "/admin/etl/raven/test", this::test)
+                .database("POST", "/admin/etl/sql/test", this::testSql)
+                .database("POST", "/admin/etl/sql/test-connection", this::testSqlConnection);
     }
 
     private DatabaseEtl of(Database db) {
@@ -101,9 +109,13 @@ public final class EtlRoutes {
         ex.json(200, body);
     }
 
+    /** A connection string as GET and the database record show it: SQL passwords masked. */
     static ObjectNode connectionStringJson(ConnectionString cs) {
         ObjectNode json = EtlJson.write(cs);
         json.put("Type", cs.type());
+        if (cs instanceof ConnectionString.Sql) {
+            json.put("ConnectionString", SqlConnectionSettings.mask(json.path("ConnectionString").asText(null)));
+        }
         return json;
     }
 
@@ -118,12 +130,16 @@ public final class EtlRoutes {
         if (type.isEmpty()) {
             throw CorvidException.badRequest("ETL configuration must have EtlType field");
         }
-        if (!type.equalsIgnoreCase("Raven")) {
-            throw CorvidException.badRequest("Unknown ETL type: " + type + ". Corvid supports Raven ETL here; SQL ETL is not available yet.");
+        EtlTask requested;
+        if (type.equalsIgnoreCase("Raven")) {
+            requested = EtlJson.read(body, EtlConfiguration.class, "ETL configuration");
+        } else if (type.equalsIgnoreCase("Sql")) {
+            requested = EtlJson.read(body, SqlEtlConfiguration.class, "SQL ETL configuration");
+        } else {
+            throw CorvidException.badRequest("Unknown ETL type: " + type + ". Corvid has Raven and Sql ETL.");
         }
-        EtlConfiguration requested = EtlJson.read(body, EtlConfiguration.class, "ETL configuration");
         Optional<Long> id = ex.param("id").filter(s -> !s.isEmpty()).map(s -> ex.longParam("id", 0));
-        EtlConfiguration stored = of(db).management().putTask(id, requested, ex.params("reset"));
+        EtlTask stored = of(db).management().putTask(id, requested, ex.params("reset"));
         ObjectNode response = raftIndex();
         response.put("TaskId", stored.taskId());
         ex.json(200, response);
@@ -137,7 +153,7 @@ public final class EtlRoutes {
     private static long taskKey(Exchange ex, DatabaseEtl etl, String keyParam) {
         Optional<String> byName = ex.param("taskName").filter(n -> !n.isEmpty());
         if (ex.param(keyParam).filter(k -> !k.isEmpty()).isEmpty() && byName.isPresent()) {
-            return etl.management().definitions().task(byName.get()).map(EtlConfiguration::taskId)
+            return etl.management().definitions().task(byName.get()).map(EtlTask::taskId)
                     .orElseThrow(() -> CorvidException.badRequest("There is no ETL task named '" + byName.get() + "'."));
         }
         return ex.longParam(keyParam, -1);
@@ -145,8 +161,8 @@ public final class EtlRoutes {
 
     private static void requireEtlType(Exchange ex) {
         String type = ex.param("type").orElse("RavenEtl");
-        if (!type.equalsIgnoreCase("RavenEtl")) {
-            throw CorvidException.badRequest("Task type '" + type + "' is not supported; Corvid has RavenEtl tasks.");
+        if (!type.equalsIgnoreCase("RavenEtl") && !type.equalsIgnoreCase("SqlEtl")) {
+            throw CorvidException.badRequest("Task type '" + type + "' is not supported; Corvid has RavenEtl and SqlEtl tasks.");
         }
     }
 
@@ -176,10 +192,10 @@ public final class EtlRoutes {
     private void taskInfo(Exchange ex, Database db) throws Exception {
         DatabaseEtl etl = of(db);
         String type = ex.param("type").orElse("RavenEtl");
-        Optional<EtlConfiguration> task = ex.param("key").filter(k -> !k.isEmpty()).isPresent()
+        Optional<EtlTask> task = ex.param("key").filter(k -> !k.isEmpty()).isPresent()
                 ? etl.management().definitions().task(ex.longParam("key", -1))
                 : ex.param("taskName").flatMap(n -> etl.management().definitions().task(n));
-        if (task.isEmpty() || !type.equalsIgnoreCase("RavenEtl")) {
+        if (task.isEmpty() || !type.equalsIgnoreCase(task.get().ongoingTaskType())) {
             ex.empty(404);
             return;
         }
@@ -190,17 +206,16 @@ public final class EtlRoutes {
         DatabaseEtl etl = of(db);
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("OngoingTasksList");
-        etl.management().definitions().ravenEtls().forEach(t -> list.add(taskJson(etl, t)));
+        etl.management().definitions().tasks().forEach(t -> list.add(taskJson(etl, t)));
         body.put("SubscriptionsCount", 0);
         body.putArray("PullReplications");
         ex.json(200, body);
     }
 
-    private ObjectNode taskJson(DatabaseEtl etl, EtlConfiguration task) {
-        ConnectionString.Raven cs = etl.management().definitions().ravenConnectionString(task.connectionStringName()).orElse(null);
+    private ObjectNode taskJson(DatabaseEtl etl, EtlTask task) {
         ObjectNode json = Json.object();
         json.put("TaskId", task.taskId());
-        json.put("TaskType", "RavenEtl");
+        json.put("TaskType", task.ongoingTaskType());
         json.put("TaskName", task.name());
         json.put("TaskState", task.taskState());
         ObjectNode node = json.putObject("ResponsibleNode");
@@ -249,6 +264,15 @@ public final class EtlRoutes {
         json.put("TaskConnectionStatus", connectionStatus);
         json.put("Error", error);
         json.put("ErrorCount", errorCount);
+        switch (task) {
+            case EtlConfiguration raven -> ravenDestination(etl, raven, json);
+            case SqlEtlConfiguration sql -> sqlDestination(etl, sql, json);
+        }
+        return json;
+    }
+
+    private static void ravenDestination(DatabaseEtl etl, EtlConfiguration task, ObjectNode json) {
+        ConnectionString.Raven cs = etl.management().definitions().ravenConnectionString(task.connectionStringName()).orElse(null);
         if (!json.has("DestinationUrl")) {
             json.set("DestinationUrl", cs == null || cs.topologyDiscoveryUrls().isEmpty() ? Json.NODES.nullNode()
                     : Json.NODES.textNode(cs.topologyDiscoveryUrls().get(0)));
@@ -260,12 +284,34 @@ public final class EtlRoutes {
             cs.topologyDiscoveryUrls().forEach(urls::add);
         }
         json.set("Configuration", EtlJson.write(task));
-        return json;
     }
 
-    private List<EtlConfiguration> selected(Exchange ex, DatabaseEtl etl) {
+    /**
+     * RavenDB's {@code OngoingTaskSqlEtl} fields. The configuration carries its connection string with
+     * the password masked.
+     */
+    private static void sqlDestination(DatabaseEtl etl, SqlEtlConfiguration task, ObjectNode json) {
+        json.remove("DestinationUrl");
+        Optional<ConnectionString.Sql> cs = etl.management().definitions().sqlConnectionString(task.connectionStringName());
+        Optional<SqlConnectionSettings> settings = cs.flatMap(c -> {
+            try {
+                return Optional.of(SqlConnectionSettings.parse(c.factoryName(), c.connectionString()));
+            } catch (CorvidException invalid) {
+                return Optional.empty();
+            }
+        });
+        json.put("DestinationServer", settings.map(SqlConnectionSettings::server).orElse(null));
+        json.put("DestinationDatabase", settings.map(SqlConnectionSettings::database).orElse(null));
+        json.put("ConnectionStringDefined", cs.isPresent());
+        json.put("ConnectionStringName", task.connectionStringName());
+        ObjectNode configuration = EtlJson.write(task);
+        cs.ifPresent(c -> configuration.set("Connection", connectionStringJson(c)));
+        json.set("Configuration", configuration);
+    }
+
+    private List<EtlTask> selected(Exchange ex, DatabaseEtl etl) {
         List<String> names = ex.params("name").stream().filter(n -> !n.isEmpty()).toList();
-        return etl.management().definitions().ravenEtls().stream()
+        return etl.management().definitions().tasks().stream()
                 .filter(t -> names.isEmpty() || names.stream().anyMatch(n -> n.equalsIgnoreCase(t.name())))
                 .toList();
     }
@@ -274,10 +320,10 @@ public final class EtlRoutes {
         DatabaseEtl etl = of(db);
         ObjectNode body = Json.object();
         ArrayNode results = body.putArray("Results");
-        for (EtlConfiguration task : selected(ex, etl)) {
+        for (EtlTask task : selected(ex, etl)) {
             ObjectNode t = results.addObject();
             t.put("TaskName", task.name());
-            t.put("EtlType", "Raven");
+            t.put("EtlType", task.kind());
             ArrayNode processes = t.putArray("ProcessesProgress");
             for (Transformation script : task.transforms()) {
                 DatabaseEtl.ScriptProgress p = etl.progress(task, script);
@@ -312,7 +358,7 @@ public final class EtlRoutes {
         DatabaseEtl etl = of(db);
         ObjectNode body = Json.object();
         ArrayNode results = body.putArray("Results");
-        for (EtlConfiguration task : selected(ex, etl)) {
+        for (EtlTask task : selected(ex, etl)) {
             for (Transformation script : task.transforms()) {
                 ObjectNode process = results.addObject();
                 process.put("TaskName", task.name());
@@ -353,7 +399,7 @@ public final class EtlRoutes {
         DatabaseEtl etl = of(db);
         ObjectNode body = Json.object();
         ArrayNode results = body.putArray("Results");
-        for (EtlConfiguration task : selected(ex, etl)) {
+        for (EtlTask task : selected(ex, etl)) {
             for (Transformation script : task.transforms()) {
                 etl.processes().statistics(task.name(), script.name()).ifPresent(stats -> {
                     for (ProcessStatistics.ErrorEntry e : stats.snapshot().errors()) {
@@ -404,6 +450,125 @@ public final class EtlRoutes {
                 .put("DocumentId", documentId).put("Error", e));
         ArrayNode output = response.putArray("DebugOutput");
         result.output().forEach(output::add);
+        ex.json(200, response);
+    }
+
+    /**
+     * {@code POST /admin/etl/sql/test} (ETL.md §2.5): the statements an SQL script produces for one
+     * document, without touching the target; with {@code PerformRolledBackTransaction} they run in a
+     * transaction that is rolled back, and the database's complaints come back as {@code LoadErrors}.
+     */
+    private void testSql(Exchange ex, Database db) throws Exception {
+        ObjectNode body = ex.jsonObjectBody();
+        String documentId = body.path("DocumentId").asText("");
+        if (documentId.isEmpty()) {
+            throw CorvidException.badRequest("DocumentId is required.");
+        }
+        JsonNode configuration = body.path("Configuration");
+        SqlEtlConfiguration task = EtlJson.read(configuration.isObject() ? configuration : Json.object(),
+                SqlEtlConfiguration.class, "SQL ETL configuration");
+        if (task.transforms().size() != 1) {
+            throw CorvidException.badRequest("Invalid number of transformations. You have provided " + task.transforms().size()
+                    + " while ETL test expects to get exactly 1 transformation script");
+        }
+        ConnectionString.Sql connection;
+        JsonNode inline = body.path("Connection");
+        if (inline.isObject()) {
+            connection = EtlJson.read(inline, ConnectionString.Sql.class, "SQL connection string");
+        } else {
+            String name = task.connectionStringName() == null ? "" : task.connectionStringName();
+            connection = of(db).management().definitions().sqlConnectionString(name).orElseThrow(() ->
+                    CorvidException.badRequest("Connection string named '" + name + "' was not found in the database record"));
+        }
+        SqlConnectionSettings settings = SqlConnectionSettings.parse(connection.factoryName(), connection.connectionString());
+        Transformation script = task.transforms().get(0);
+        boolean isDelete = body.path("IsDelete").asBoolean(false);
+        boolean rolledBack = body.path("PerformRolledBackTransaction").asBoolean(false);
+        SqlEtlProvider.TestResult result = db.storage().read((ReadTxn r) ->
+                SqlEtlProvider.test(task, script, settings, testEntry(r, documentId, script, isDelete), r, rolledBack));
+        ObjectNode response = Json.object();
+        String now = Json.formatDate(Instant.now());
+        ArrayNode transformationErrors = response.putArray("TransformationErrors");
+        result.transformationErrors().forEach(e -> transformationErrors.addObject().put("Date", now)
+                .put("DocumentId", documentId).put("Error", e));
+        ArrayNode loadErrors = response.putArray("LoadErrors");
+        result.loadErrors().forEach(e -> loadErrors.addObject().put("Date", now).put("DocumentId", documentId).put("Error", e));
+        response.putArray("SlowSqlWarnings");
+        ArrayNode summary = response.putArray("Summary");
+        for (SqlEtlProvider.TableSummary table : result.summary()) {
+            ObjectNode t = summary.addObject();
+            t.put("TableName", table.tableName());
+            ArrayNode commands = t.putArray("Commands");
+            for (SqlCommand command : table.commands()) {
+                ObjectNode c = commands.addObject();
+                c.put("CommandText", command.text());
+                ArrayNode params = c.putArray("Params");
+                command.parameters().forEach(p -> params.add(parameterJson(p)));
+            }
+        }
+        ArrayNode output = response.putArray("DebugOutput");
+        result.output().forEach(output::add);
+        ex.json(200, response);
+    }
+
+    /** The document to test on, or its deletion, checked against the script's collections. */
+    private static ChangeEntry testEntry(ReadTxn r, String documentId, Transformation script, boolean isDelete) {
+        StoredDocument document = r.get(documentId).orElseThrow(() ->
+                new CorvidException(ErrorCode.DOCUMENT_DOES_NOT_EXIST, "Document " + documentId + " does not exist"));
+        if (!script.applyToAllDocuments() && script.collections().stream().noneMatch(c -> c.equalsIgnoreCase(document.collection()))) {
+            throw CorvidException.badRequest("Document '" + documentId + "' belongs to " + document.collection()
+                    + " collection while tested ETL script works on the following collections: " + String.join(", ", script.collections()));
+        }
+        return isDelete
+                ? new Tombstone(document.id(), document.collection(), document.etag(), document.changeVector(), Instant.now())
+                : document;
+    }
+
+    /** A bound value as JSON: numbers and booleans as such, binary as base64, arrays and rows as arrays, the rest as text. */
+    private static JsonNode parameterJson(Object value) {
+        return switch (value) {
+            case null -> Json.NODES.nullNode();
+            case String s -> Json.NODES.textNode(s);
+            case Long l -> Json.NODES.numberNode(l);
+            case java.math.BigDecimal d -> Json.NODES.numberNode(d);
+            case Double d -> Json.NODES.numberNode(d);
+            case Boolean b -> Json.NODES.booleanNode(b);
+            case byte[] bytes -> Json.NODES.textNode(java.util.Base64.getEncoder().encodeToString(bytes));
+            case Object[] array -> {
+                ArrayNode list = Json.NODES.arrayNode();
+                for (Object element : array) {
+                    list.add(parameterJson(element));
+                }
+                yield list;
+            }
+            case List<?> elements -> {
+                ArrayNode list = Json.NODES.arrayNode();
+                elements.forEach(element -> list.add(parameterJson(element)));
+                yield list;
+            }
+            default -> Json.NODES.textNode(value.toString());
+        };
+    }
+
+    /**
+     * {@code POST /admin/etl/sql/test-connection?factoryName=…} with the connection string as the body:
+     * always 200, {@code {"Success": true}} or {@code {"Success": false, "Error": "…"}}.
+     */
+    private void testSqlConnection(Exchange ex, Database db) throws Exception {
+        String text = new String(ex.body(64 * 1024), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (text.startsWith("\"")) {
+            text = Json.MAPPER.readTree(text).asText();
+        }
+        ObjectNode response = Json.object();
+        Optional<String> error;
+        try {
+            SqlConnectionSettings settings = SqlConnectionSettings.parse(ex.param("factoryName").orElse(""), text);
+            error = SqlConnections.test(settings);
+        } catch (CorvidException invalid) {
+            error = Optional.of(invalid.getMessage());
+        }
+        response.put("Success", error.isEmpty());
+        error.ifPresent(e -> response.put("Error", e));
         ex.json(200, response);
     }
 }

@@ -184,9 +184,8 @@ public final class ServerRoutes {
         definitions.sqlConnectionStrings().values().forEach(c -> sqlConnectionStrings.set(c.name(), EtlRoutes.connectionStringJson(c)));
         ArrayNode ravenEtls = record.putArray("RavenEtls");
         definitions.ravenEtls().forEach(t -> ravenEtls.add(EtlJson.write(t)));
-        if (!record.has("SqlEtls")) {
-            record.putArray("SqlEtls");
-        }
+        ArrayNode sqlEtls = record.putArray("SqlEtls");
+        definitions.sqlEtls().forEach(t -> sqlEtls.add(EtlJson.write(t)));
         record.put("Etag", database.get().storage().read(ReadTxn::lastEtag));
         ex.json(200, record);
     }

@@ -1,0 +1,423 @@
+package dev.corvid.benchmarks;
+
+import dev.corvid.e2e.CorvidProcess;
+import dev.corvid.e2e.Order;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import net.ravendb.client.documents.BulkInsertOperation;
+import net.ravendb.client.documents.DocumentStore;
+import net.ravendb.client.documents.IDocumentStore;
+import net.ravendb.client.documents.operations.GetStatisticsOperation;
+import net.ravendb.client.documents.operations.connectionStrings.PutConnectionStringOperation;
+import net.ravendb.client.documents.operations.etl.AddEtlOperation;
+import net.ravendb.client.documents.operations.etl.ResetEtlOperation;
+import net.ravendb.client.documents.operations.etl.Transformation;
+import net.ravendb.client.documents.operations.etl.sql.SqlConnectionString;
+import net.ravendb.client.documents.operations.etl.sql.SqlEtlConfiguration;
+import net.ravendb.client.documents.operations.etl.sql.SqlEtlTable;
+import net.ravendb.client.serverwide.DatabaseRecord;
+import net.ravendb.client.serverwide.operations.CreateDatabaseOperation;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * SQL ETL throughput against the machine's PostgreSQL and MariaDB, each against baselines measured
+ * by this benchmark in the same run on the same rows: N orders → N rows in Orders + 5N rows in
+ * OrderLines (tables without primary key, indexed on the document id column).
+ * <ul>
+ *   <li>PostgreSQL: one {@code COPY} of all rows in one transaction; batched JDBC inserts (batches of
+ *       1000, {@code reWriteBatchedInserts}); SQL ETL of new documents; SQL ETL re-sending the same
+ *       documents (reset: every batch deletes the previous rows first).</li>
+ *   <li>MariaDB: {@code LOAD DATA LOCAL INFILE} of all rows; SQL ETL of new documents.</li>
+ * </ul>
+ * The Corvid server runs with {@code -Xmx512m}. Usage: {@code SqlEtlBenchmark [orders=200000]}.
+ */
+public final class SqlEtlBenchmark {
+    static final String SCRIPT = """
+            var total = 0;
+            for (var i = 0; i < this.lines.length; i++) {
+                var line = this.lines[i];
+                total += line.quantity * 10;
+                loadToOrderLines({ Product: line.product, Quantity: line.quantity });
+            }
+            loadToOrders({ Customer: this.customer, Total: total });
+            """;
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
+    private static final int LINES = 5;
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private record Target(String name, String url, String user, String quote, String factoryName, String connectionString) {
+        String q(String identifier) {
+            return quote + identifier + quote;
+        }
+
+        Connection connect() throws SQLException {
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", "");
+            properties.setProperty("reWriteBatchedInserts", "true");
+            properties.setProperty("allowLocalInfile", "true");
+            return DriverManager.getConnection(url, properties);
+        }
+    }
+
+    private static final Target POSTGRES = new Target("PostgreSQL", PG_URL, "postgres", "\"", "Npgsql",
+            "Host=127.0.0.1;Port=5432;Database=test;Username=postgres");
+    private static final Target MARIADB = new Target("MariaDB", MARIADB_URL, "root", "`", "MySqlConnector",
+            "Server=127.0.0.1;Port=3306;Database=test;Uid=root");
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        long rows = (long) orders * (1 + LINES);
+        if (args.length > 1 && args[1].equals("load-stage")) {
+            // only the loader, fed in this JVM: for profiling the sink without a server
+            for (Target target : List.of(POSTGRES, MARIADB)) {
+                recreateTables(target);
+                report(target.name() + ": load stage alone, new documents", rows, timed(() -> sinkOnly(target, orders)));
+                report(target.name() + ": load stage alone, re-sent documents", rows, timed(() -> sinkOnly(target, orders)));
+                dropTables(target);
+            }
+            return;
+        }
+        Path root = Files.createTempDirectory("corvid-sql-bench");
+        System.out.printf(Locale.ROOT, "Corvid SQL ETL benchmark: %,d orders -> %,d rows (Orders + OrderLines), %d cores%n",
+                orders, rows, Runtime.getRuntime().availableProcessors());
+        try (CorvidProcess server = CorvidProcess.start(root)) {
+            String url = server.url();
+            try (IDocumentStore store = new DocumentStore(url, "shop").initialize()) {
+                store.maintenance().server().send(new CreateDatabaseOperation(new DatabaseRecord("shop")));
+                try (BulkInsertOperation bulk = store.bulkInsert()) {
+                    for (int i = 0; i < orders; i++) {
+                        bulk.store(EtlBenchmark.order(i), "orders/" + i);
+                    }
+                }
+                long lastEtag = store.maintenance().send(new GetStatisticsOperation()).getLastDocEtag();
+
+                // warm-up: the server's script engine and JIT, and PostgreSQL's caches, as in a running system
+                recreateTables(POSTGRES);
+                double warmUp = timed(() -> etl(store, POSTGRES, "warm-up", lastEtag, false));
+                report("(warm-up: SQL ETL into PostgreSQL, not compared)", rows, warmUp);
+
+                recreateTables(POSTGRES);
+                double copy = timed(() -> copyBaseline(orders));
+                report("PostgreSQL: one COPY (baseline)", rows, copy);
+                recreateTables(POSTGRES);
+                double batched = timed(() -> jdbcBatchBaseline(POSTGRES, orders));
+                report("PostgreSQL: batched JDBC inserts", rows, batched);
+                recreateTables(POSTGRES);
+                double etlNew = timed(() -> etl(store, POSTGRES, "pg", lastEtag, false));
+                report("PostgreSQL: SQL ETL, new documents", rows, etlNew);
+                double etlResent = timed(() -> etl(store, POSTGRES, "pg", lastEtag, true));
+                report("PostgreSQL: SQL ETL, re-sent documents (delete + insert)", rows, etlResent);
+                verify(POSTGRES, orders);
+                System.out.printf(Locale.ROOT, "  ratios: ETL new / COPY = %.2f, ETL re-sent / COPY = %.2f (goal >= 0.7); "
+                        + "ETL new / JDBC batch = %.2f; JDBC batch / COPY = %.2f%n", copy / etlNew, copy / etlResent,
+                        batched / etlNew, copy / batched);
+                recreateTables(POSTGRES);
+                double sinkNew = timed(() -> sinkOnly(POSTGRES, orders));
+                report("PostgreSQL: SQL ETL load stage alone, new documents", rows, sinkNew);
+                double sinkResent = timed(() -> sinkOnly(POSTGRES, orders));
+                report("PostgreSQL: SQL ETL load stage alone, re-sent documents", rows, sinkResent);
+                verify(POSTGRES, orders);
+                System.out.printf(Locale.ROOT, "  ratios: load stage new / COPY = %.2f, re-sent / COPY = %.2f%n",
+                        copy / sinkNew, copy / sinkResent);
+
+                recreateTables(MARIADB);
+                double loadData = timed(() -> loadDataBaseline(orders));
+                report("MariaDB: LOAD DATA LOCAL INFILE (baseline)", rows, loadData);
+                recreateTables(MARIADB);
+                double mariaNew = timed(() -> etl(store, MARIADB, "maria", lastEtag, false));
+                report("MariaDB: SQL ETL, new documents", rows, mariaNew);
+                double mariaResent = timed(() -> etl(store, MARIADB, "maria", lastEtag, true));
+                report("MariaDB: SQL ETL, re-sent documents (delete + insert)", rows, mariaResent);
+                verify(MARIADB, orders);
+                System.out.printf(Locale.ROOT, "  ratios: ETL new / LOAD DATA = %.2f (goal >= 0.7), ETL re-sent / LOAD DATA = %.2f%n",
+                        loadData / mariaNew, loadData / mariaResent);
+                recreateTables(MARIADB);
+                double mariaSinkNew = timed(() -> sinkOnly(MARIADB, orders));
+                report("MariaDB: SQL ETL load stage alone, new documents", rows, mariaSinkNew);
+                double mariaSinkResent = timed(() -> sinkOnly(MARIADB, orders));
+                report("MariaDB: SQL ETL load stage alone, re-sent documents", rows, mariaSinkResent);
+                verify(MARIADB, orders);
+                System.out.printf(Locale.ROOT, "  ratios: load stage new / LOAD DATA = %.2f, re-sent / LOAD DATA = %.2f%n",
+                        loadData / mariaSinkNew, loadData / mariaSinkResent);
+            }
+        } finally {
+            dropTables(POSTGRES);
+            dropTables(MARIADB);
+        }
+    }
+
+    private static double timed(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void report(String what, long rows, double seconds) {
+        System.out.printf(Locale.ROOT, "%-58s %,10.0f rows/s (%.1f s)%n", what, rows / seconds, seconds);
+    }
+
+    private static void recreateTables(Target target) throws SQLException {
+        dropTables(target);
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + target.q("bench_orders") + " (" + target.q("Id") + " VARCHAR(50), "
+                    + target.q("Customer") + " VARCHAR(50), " + target.q("Total") + " BIGINT)");
+            s.execute("CREATE INDEX bench_orders_id ON " + target.q("bench_orders") + " (" + target.q("Id") + ")");
+            s.execute("CREATE TABLE " + target.q("bench_lines") + " (" + target.q("OrderId") + " VARCHAR(50), "
+                    + target.q("Product") + " VARCHAR(50), " + target.q("Quantity") + " INT)");
+            s.execute("CREATE INDEX bench_lines_id ON " + target.q("bench_lines") + " (" + target.q("OrderId") + ")");
+        }
+    }
+
+    private static boolean exists(Connection c, String table) {
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void dropTables(Target target) {
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + target.q("bench_orders"));
+            s.execute("DROP TABLE IF EXISTS " + target.q("bench_lines"));
+            if (exists(c, "corvid_etl_state")) {
+                s.execute("DELETE FROM corvid_etl_state WHERE task_name LIKE 'bench %'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows SQL ETL produces for order {@code i}, as the baselines write them. */
+    private static String[][] rowsOf(int i) {
+        Order order = EtlBenchmark.order(i);
+        String[][] rows = new String[1 + LINES][];
+        long total = 0;
+        for (int l = 0; l < LINES; l++) {
+            Order.Line line = order.getLines().get(l);
+            total += line.getQuantity() * 10L;
+            rows[1 + l] = new String[] {"orders/" + i, line.getProduct(), Integer.toString(line.getQuantity())};
+        }
+        rows[0] = new String[] {"orders/" + i, order.getCustomer(), Long.toString(total)};
+        return rows;
+    }
+
+    private static void copyBaseline(int orders) throws Exception {
+        try (Connection c = POSTGRES.connect()) {
+            c.setAutoCommit(false);
+            copy(c, "COPY \"bench_orders\" (\"Id\", \"Customer\", \"Total\") FROM STDIN (FORMAT csv)", orders, true);
+            copy(c, "COPY \"bench_lines\" (\"OrderId\", \"Product\", \"Quantity\") FROM STDIN (FORMAT csv)", orders, false);
+            c.commit();
+        }
+    }
+
+    private static void copy(Connection c, String sql, int orders, boolean orderRows) throws SQLException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 18);
+        for (int i = 0; i < orders; i++) {
+            String[][] rows = rowsOf(i);
+            for (int r = orderRows ? 0 : 1; r < (orderRows ? 1 : rows.length); r++) {
+                chunk.writeBytes(("\"" + String.join("\",\"", rows[r]) + "\"\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (chunk.size() > (1 << 18)) {
+                copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
+                chunk.reset();
+            }
+        }
+        copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
+        copy.endCopy();
+    }
+
+    private static void jdbcBatchBaseline(Target target, int orders) throws SQLException {
+        try (Connection c = target.connect();
+             PreparedStatement o = c.prepareStatement("INSERT INTO " + target.q("bench_orders") + " VALUES (?, ?, ?)");
+             PreparedStatement l = c.prepareStatement("INSERT INTO " + target.q("bench_lines") + " VALUES (?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < orders; i++) {
+                String[][] rows = rowsOf(i);
+                o.setString(1, rows[0][0]);
+                o.setString(2, rows[0][1]);
+                o.setLong(3, Long.parseLong(rows[0][2]));
+                o.addBatch();
+                for (int r = 1; r < rows.length; r++) {
+                    l.setString(1, rows[r][0]);
+                    l.setString(2, rows[r][1]);
+                    l.setInt(3, Integer.parseInt(rows[r][2]));
+                    l.addBatch();
+                }
+                if ((i + 1) % 1000 == 0) {
+                    o.executeBatch();
+                    l.executeBatch();
+                }
+                if ((i + 1) % 8192 == 0) {
+                    c.commit();
+                }
+            }
+            o.executeBatch();
+            l.executeBatch();
+            c.commit();
+        }
+    }
+
+    private static void loadDataBaseline(int orders) throws Exception {
+        try (Connection c = MARIADB.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (boolean orderRows : new boolean[] {true, false}) {
+                ByteArrayOutputStream tsv = new ByteArrayOutputStream();
+                for (int i = 0; i < orders; i++) {
+                    String[][] rows = rowsOf(i);
+                    for (int r = orderRows ? 0 : 1; r < (orderRows ? 1 : rows.length); r++) {
+                        tsv.writeBytes((String.join("\t", rows[r]) + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(tsv.toByteArray()));
+                s.execute("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE " + (orderRows ? "bench_orders" : "bench_lines"));
+            }
+            c.commit();
+        }
+    }
+
+    /** Adds a task (or resets it, to re-send everything) and waits until the target's checkpoint reaches the last etag. */
+    private static void etl(IDocumentStore store, Target target, String name, long lastEtag, boolean resend) throws Exception {
+        String taskName = "bench " + name;
+        if (resend) {
+            try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM corvid_etl_state WHERE task_name = '" + taskName + "'");
+            }
+            store.maintenance().send(new ResetEtlOperation(taskName, "orders"));
+        } else {
+            SqlConnectionString cs = new SqlConnectionString();
+            cs.setName(name);
+            cs.setFactoryName(target.factoryName());
+            cs.setConnectionString(target.connectionString());
+            store.maintenance().send(new PutConnectionStringOperation<>(cs));
+            Transformation t = new Transformation();
+            t.setName("orders");
+            t.setCollections(Arrays.asList("Orders"));
+            t.setScript(SCRIPT.replace("loadToOrderLines(", "loadTo('bench_lines', ").replace("loadToOrders(", "loadTo('bench_orders', "));
+            SqlEtlConfiguration etl = new SqlEtlConfiguration();
+            etl.setName(taskName);
+            etl.setConnectionStringName(name);
+            etl.setParameterizeDeletes(true);
+            etl.setQuoteTables(true);
+            etl.setSqlTables(List.of(table("bench_orders", "Id"), table("bench_lines", "OrderId")));
+            etl.setTransforms(List.of(t));
+            store.maintenance().send(new AddEtlOperation<>(etl));
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
+        while (checkpoint(target, taskName) < lastEtag) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("SQL ETL to " + target.name() + " did not finish in 20 minutes");
+            }
+            Thread.sleep(50);
+        }
+        stages(store, taskName);
+    }
+
+    /** Where the time went, from the task's batch reports: transform and load are pipelined, so they overlap. */
+    private static void stages(IDocumentStore store, String taskName) throws Exception {
+        String url = store.getUrls()[0] + "/databases/" + store.getDatabase() + "/etl/performance?name="
+                + java.net.URLEncoder.encode(taskName, StandardCharsets.UTF_8);
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            com.fasterxml.jackson.databind.JsonNode batches = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
+                    .path("Results").path(0).path("Performance");
+            long transform = 0;
+            long load = 0;
+            for (com.fasterxml.jackson.databind.JsonNode b : batches) {
+                transform += b.path("Details").path("TransformDurationInMs").asLong();
+                load += b.path("Details").path("LoadDurationInMs").asLong();
+            }
+            System.out.printf(Locale.ROOT, "    (last %d batches: transform %.1f s, load %.1f s)%n", batches.size(), transform / 1e3, load / 1e3);
+        }
+    }
+
+    /**
+     * Corvid's SQL ETL sink on its own, in this JVM, fed the rows the script would produce, in batches
+     * of the ETL's default size: what the loader achieves when the script is not the bottleneck.
+     */
+    private static void sinkOnly(Target target, int orders) {
+        var task = new dev.corvid.server.etl.SqlEtlConfiguration(0, "bench sink", "x", List.of(), false, null, false, false,
+                "Sql", List.of(new dev.corvid.server.etl.SqlEtlTable("bench_orders", "Id", false),
+                        new dev.corvid.server.etl.SqlEtlTable("bench_lines", "OrderId", false)), true, true, false, null, null);
+        var provider = new dev.corvid.server.etl.load.sql.SqlEtlProvider(task,
+                new dev.corvid.server.etl.ConnectionString.Sql("x", target.connectionString(), target.factoryName()), "orders",
+                "benchmark", "benchmark");
+        List<String> orderColumns = List.of("Id", "Customer", "Total");
+        List<String> lineColumns = List.of("OrderId", "Product", "Quantity");
+        List<String> tables = List.of("bench_orders", "bench_lines");
+        int batchSize = dev.corvid.server.etl.BatchSettings.DEFAULT_MAX_ITEMS;
+        try (var sink = provider.newSink()) {
+            for (int from = 0; from < orders; from += batchSize) {
+                List<dev.corvid.server.etl.load.sql.SqlItem> batch = new java.util.ArrayList<>(batchSize);
+                for (int i = from; i < Math.min(orders, from + batchSize); i++) {
+                    String[][] rows = rowsOf(i);
+                    List<dev.corvid.server.etl.load.sql.SqlItem.SqlRow> sqlRows = new java.util.ArrayList<>();
+                    for (int r = 1; r < rows.length; r++) {
+                        sqlRows.add(new dev.corvid.server.etl.load.sql.SqlItem.SqlRow("bench_lines", lineColumns,
+                                new Object[] {rows[r][0], rows[r][1], Long.parseLong(rows[r][2])}));
+                    }
+                    sqlRows.add(new dev.corvid.server.etl.load.sql.SqlItem.SqlRow("bench_orders", orderColumns,
+                            new Object[] {rows[0][0], rows[0][1], Long.parseLong(rows[0][2])}));
+                    batch.add(new dev.corvid.server.etl.load.sql.SqlItem(rows[0][0], tables, sqlRows));
+                }
+                sink.load(batch, new dev.corvid.server.etl.load.EtlSink.Checkpoint("bench sink", "orders", from + batchSize));
+            }
+        }
+    }
+
+    private static SqlEtlTable table(String name, String idColumn) {
+        SqlEtlTable table = new SqlEtlTable();
+        table.setTableName(name);
+        table.setDocumentIdColumn(idColumn);
+        return table;
+    }
+
+    private static long checkpoint(Target target, String taskName) throws SQLException {
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            if (!exists(c, "corvid_etl_state")) {
+                return -1;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT last_etag FROM corvid_etl_state WHERE task_name = '" + taskName + "'")) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static void verify(Target target, int orders) throws SQLException {
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            for (String[] check : new String[][] {{"bench_orders", "1"}, {"bench_lines", Integer.toString(LINES)}}) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + target.q(check[0]))) {
+                    rs.next();
+                    long expected = (long) orders * Integer.parseInt(check[1]);
+                    if (rs.getLong(1) != expected) {
+                        throw new IllegalStateException(target.name() + " " + check[0] + " has " + rs.getLong(1) + " rows, expected " + expected);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.corvid.server.etl.load.sql;
+
+import dev.corvid.server.etl.SqlEtlConfiguration;
+import dev.corvid.server.etl.SqlEtlTable;
+import dev.corvid.server.etl.load.sql.dialect.SqlCommand;
+import dev.corvid.server.etl.load.sql.dialect.SqlDialect;
+import dev.corvid.server.etl.load.sql.dialect.TargetConnection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one batch does to the target, table by table (ETL.md §6.2–6.3, §6.7): the ids whose previous
+ * rows are deleted and the new rows, grouped by column list. Deletes run first, for the tables in
+ * reverse order of {@code SqlTables}; then the rows are written in the order of {@code SqlTables} — so
+ * a child table listed after its parent works with a foreign key. Insert-only tables are never
+ * deleted from. A document's rows are therefore replaced, never duplicated.
+ */
+final class LoadPlan {
+    /** Rows of one table that have the same columns, with the document each row came from. */
+    record RowGroup(List<String> columns, List<Object[]> rows, List<String> documentIds) {
+    }
+
+    /** One table's part of the batch. */
+    record TablePlan(SqlEtlTable table, String sqlName, List<String> deleteIds, List<RowGroup> groups) {
+        int rowCount() {
+            return groups.stream().mapToInt(g -> g.rows().size()).sum();
+        }
+    }
+
+    /** Where a batch failed: the table, whether deleting or writing, and which rows. */
+    static final class StepFailure extends Exception {
+        final TablePlan table;
+        final RowGroup group;
+        final SQLException error;
+
+        StepFailure(TablePlan table, RowGroup group, SQLException error) {
+            super(error.getMessage(), error);
+            this.table = table;
+            this.group = group;
+            this.error = error;
+        }
+    }
+
+    private final SqlEtlConfiguration task;
+    private final SqlDialect dialect;
+    private final List<TablePlan> tables;
+
+    private LoadPlan(SqlEtlConfiguration task, SqlDialect dialect, List<TablePlan> tables) {
+        this.task = task;
+        this.dialect = dialect;
+        this.tables = tables;
+    }
+
+    static LoadPlan of(SqlEtlConfiguration task, SqlDialect dialect, List<SqlItem> items) {
+        Map<String, Set<String>> deletes = new LinkedHashMap<>();
+        Map<String, Map<List<String>, RowGroup>> rows = new LinkedHashMap<>();
+        for (SqlItem item : items) {
+            for (String table : item.deleteFrom()) {
+                deletes.computeIfAbsent(table.toLowerCase(java.util.Locale.ROOT), t -> new LinkedHashSet<>()).add(item.documentId());
+            }
+            for (SqlItem.SqlRow row : item.rows()) {
+                RowGroup group = rows.computeIfAbsent(row.table().toLowerCase(java.util.Locale.ROOT), t -> new LinkedHashMap<>())
+                        .computeIfAbsent(row.columns(), c -> new RowGroup(c, new ArrayList<>(), new ArrayList<>()));
+                group.rows().add(row.values());
+                group.documentIds().add(item.documentId());
+            }
+        }
+        List<TablePlan> tables = new ArrayList<>();
+        for (SqlEtlTable table : task.sqlTables()) {
+            String key = table.tableName().toLowerCase(java.util.Locale.ROOT);
+            if (tables.stream().anyMatch(t -> t.table().tableName().equalsIgnoreCase(key))) {
+                continue;
+            }
+            Set<String> ids = table.insertOnlyMode() ? Set.of() : deletes.getOrDefault(key, Set.of());
+            List<RowGroup> groups = rows.containsKey(key) ? List.copyOf(rows.get(key).values()) : List.of();
+            if (!ids.isEmpty() || !groups.isEmpty()) {
+                tables.add(new TablePlan(table, dialect.tableName(table.tableName(), task.quoteTables()), List.copyOf(ids), groups));
+            }
+        }
+        return new LoadPlan(task, dialect, tables);
+    }
+
+    List<TablePlan> tables() {
+        return tables;
+    }
+
+    boolean isEmpty() {
+        return tables.isEmpty();
+    }
+
+    int rowCount() {
+        return tables.stream().mapToInt(TablePlan::rowCount).sum();
+    }
+
+    List<SqlCommand> deleteCommands(TablePlan table) {
+        return dialect.deletes(table.sqlName(), table.table().documentIdColumn(), table.deleteIds(), task.parameterizeDeletes(),
+                task.forceQueryRecompile());
+    }
+
+    List<SqlCommand> writeCommands(TablePlan table, RowGroup group) {
+        return dialect.rowWriter().describe(dialect, table.sqlName(), group.columns(), group.rows(), task.forceQueryRecompile());
+    }
+
+    /** Runs the deletes, then the writes, in the connection's current transaction; commits nothing. */
+    void run(TargetConnection connection, ColumnTypes types) throws StepFailure {
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            TablePlan table = tables.get(i);
+            try {
+                for (SqlCommand delete : deleteCommands(table)) {
+                    connection.execute(delete);
+                }
+            } catch (SQLException e) {
+                throw new StepFailure(table, null, e);
+            }
+        }
+        for (TablePlan table : tables) {
+            for (RowGroup group : table.groups()) {
+                try {
+                    if (dialect.convertsTemporalStrings()) {
+                        convertTemporalStrings(connection, types, table.sqlName(), group);
+                    }
+                    dialect.rowWriter().write(connection, table.sqlName(), group.columns(), group.rows());
+                } catch (SQLException e) {
+                    throw new StepFailure(table, group, e);
+                }
+            }
+        }
+    }
+
+    /** ISO strings bound for temporal columns become java.time values; nothing else is guessed. */
+    private static void convertTemporalStrings(TargetConnection connection, ColumnTypes types, String sqlTable, RowGroup group) {
+        int columns = group.columns().size();
+        for (int c = 0; c < columns; c++) {
+            int type = types.type(connection.jdbc(), sqlTable, group.columns().get(c));
+            if (!ColumnTypes.isTemporal(type)) {
+                continue;
+            }
+            for (Object[] row : group.rows()) {
+                if (row[c] instanceof String text) {
+                    Object converted = switch (type) {
+                        case java.sql.Types.DATE -> SqlValues.parseDate(text).orElse(null);
+                        case java.sql.Types.TIME, java.sql.Types.TIME_WITH_TIMEZONE -> SqlValues.parseTime(text).orElse(null);
+                        case java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> SqlValues.parseDateTimeOffset(text).orElse(null);
+                        default -> SqlValues.parseDateTime(text).orElse(null);
+                    };
+                    if (converted != null) {
+                        row[c] = converted;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.corvid.server.etl.load.sql;
+
+import dev.corvid.server.etl.SqlEtlConfiguration;
+import dev.corvid.server.etl.load.EtlSink;
+import dev.corvid.server.etl.load.PermanentLoadException;
+import dev.corvid.server.etl.load.TransientLoadException;
+import dev.corvid.server.etl.load.sql.dialect.SqlDialect;
+import dev.corvid.server.etl.load.sql.dialect.TargetConnection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads SQL ETL batches exactly once. Per batch, one transaction: delete the previous rows of the
+ * batch's documents (unless insert-only), write the new rows with the dialect's fast writer, upsert
+ * the checkpoint row in {@code corvid_etl_state} — then commit. The rows and the checkpoint commit
+ * together or not at all, so after a crash at any moment the process resumes right after the last
+ * committed batch ({@link #storedCheckpoint()}): no row set is lost or written twice, insert-only
+ * tables included.
+ *
+ * <p>Failures: a connection that cannot be opened, and errors the dialect calls transient, are
+ * {@link TransientLoadException}s (retried with back-off). Errors in what was sent (missing table or
+ * column, constraint, type) are {@link PermanentLoadException}s naming the table, the document whose
+ * row failed (found by replaying that table's rows one by one in a rolled-back transaction) and the
+ * database's message. After any failure the connection is discarded and a new one opened next time.
+ *
+ * <p>One connection per process; its prepared statements are reused from batch to batch. Called by
+ * one thread at a time.
+ */
+final class SqlSink implements EtlSink<SqlItem> {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlSink.class);
+    /** How long finding the failing document of a rejected batch may take. */
+    private static final Duration DIAGNOSIS_TIME = Duration.ofSeconds(30);
+
+    private final SqlEtlConfiguration task;
+    private final SqlConnectionSettings settings;
+    private final String transformationName;
+    private final String sourceDatabaseId;
+    private final String sourceDatabase;
+    private TargetConnection connection;
+    private ColumnTypes columnTypes;
+
+    /**
+     * @param transformationName the script whose process this sink serves (its checkpoint row)
+     * @param sourceDatabaseId   the source database's id: a database re-created under the same name has
+     *                           a new id, so it never resumes from the old database's checkpoint
+     */
+    SqlSink(SqlEtlConfiguration task, SqlConnectionSettings settings, String transformationName, String sourceDatabaseId,
+            String sourceDatabase) {
+        this.task = task;
+        this.settings = settings;
+        this.transformationName = transformationName;
+        this.sourceDatabaseId = sourceDatabaseId;
+        this.sourceDatabase = sourceDatabase;
+    }
+
+    @Override
+    public String load(List<SqlItem> items, Checkpoint upTo) {
+        TargetConnection target = connection();
+        LoadPlan plan = LoadPlan.of(task, settings.dialect(), items);
+        try {
+            plan.run(target, columnTypes);
+            writeCheckpoint(target, upTo);
+            target.jdbc().commit();
+            return settings.database() + "@" + settings.server();
+        } catch (LoadPlan.StepFailure failure) {
+            discard();
+            throw failed(plan, failure);
+        } catch (SQLException e) {
+            discard();
+            throw failed("Saving the checkpoint or committing", e);
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+    }
+
+    private void writeCheckpoint(TargetConnection target, Checkpoint upTo) throws SQLException {
+        PreparedStatement upsert = target.prepared(settings.dialect().upsertCheckpoint());
+        upsert.setString(1, sourceDatabaseId);
+        upsert.setString(2, upTo.taskName());
+        upsert.setString(3, upTo.transformationName());
+        upsert.setString(4, sourceDatabase);
+        upsert.setLong(5, upTo.etag());
+        upsert.executeUpdate();
+    }
+
+    @Override
+    public boolean storesCheckpoint() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.jdbc().rollback();
+            } catch (SQLException | RuntimeException ignored) {
+                // closing anyway
+            }
+            connection.close();
+            connection = null;
+        }
+    }
+
+    // ---- connection ---------------------------------------------------------------------------
+
+    private TargetConnection connection() {
+        if (connection != null) {
+            return connection;
+        }
+        TargetConnection opened;
+        try {
+            opened = SqlConnections.open(settings, task.commandTimeout(), task.forceQueryRecompile());
+        } catch (SqlConnections.ConnectFailure e) {
+            if (e.isConfigurationError()) {
+                throw new PermanentLoadException(e.getMessage(), e);
+            }
+            throw new TransientLoadException(e.getMessage(), e);
+        }
+        try {
+            ensureCheckpointTable(opened);
+        } catch (SQLException e) {
+            opened.close();
+            throw failed("Creating the checkpoint table " + SqlDialect.CHECKPOINT_TABLE, e);
+        }
+        ColumnTypes types = new ColumnTypes();
+        opened.columnTypes((table, column) -> types.type(opened.jdbc(), table, column));
+        connection = opened;
+        columnTypes = types;
+        return opened;
+    }
+
+    private void ensureCheckpointTable(TargetConnection target) throws SQLException {
+        try {
+            for (String statement : settings.dialect().createCheckpointTable()) {
+                target.executeDirect(statement);
+            }
+            target.jdbc().commit();
+        } catch (SQLException e) {
+            target.jdbc().rollback();
+            // another process may have created it at the same moment; fine if it is there now
+            try (var statement = target.jdbc().createStatement();
+                 var rs = statement.executeQuery("SELECT last_etag FROM " + SqlDialect.CHECKPOINT_TABLE + " WHERE 1 = 0")) {
+                target.jdbc().rollback();
+            } catch (SQLException stillMissing) {
+                target.jdbc().rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void discard() {
+        if (connection != null) {
+            try {
+                connection.jdbc().rollback();
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection may be broken; it is closed next
+            }
+            connection.close();
+            connection = null;
+        }
+    }
+
+    // ---- checkpoint ---------------------------------------------------------------------------
+
+    /** The etag the target holds for this script, if it has a row. */
+    @Override
+    public Optional<Long> storedCheckpoint() {
+        TargetConnection target = connection();
+        try {
+            PreparedStatement select = target.prepared(settings.dialect().selectCheckpoint());
+            select.setString(1, sourceDatabaseId);
+            select.setString(2, task.name());
+            select.setString(3, transformationName);
+            Optional<Long> etag;
+            try (ResultSet rs = select.executeQuery()) {
+                etag = rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+            target.jdbc().commit();
+            return etag;
+        } catch (SQLException e) {
+            discard();
+            throw failed("Reading the checkpoint", e);
+        }
+    }
+
+    /** Deletes this script's checkpoint row, so that it starts over. */
+    @Override
+    public void resetCheckpoint() {
+        TargetConnection target = connection();
+        try {
+            PreparedStatement delete = target.prepared(settings.dialect().deleteCheckpoint());
+            delete.setString(1, sourceDatabaseId);
+            delete.setString(2, task.name());
+            delete.setString(3, transformationName);
+            delete.executeUpdate();
+            target.jdbc().commit();
+        } catch (SQLException e) {
+            discard();
+            throw failed("Resetting the checkpoint", e);
+        }
+    }
+
+    // ---- failures -----------------------------------------------------------------------------
+
+    private RuntimeException failed(String what, SQLException e) {
+        String message = what + " failed on " + settings.describe() + ": " + SqlConnections.message(e);
+        return settings.dialect().isTransient(e) ? new TransientLoadException(message, e) : new PermanentLoadException(message, e);
+    }
+
+    private RuntimeException failed(LoadPlan plan, LoadPlan.StepFailure failure) {
+        String table = failure.table.table().tableName();
+        if (settings.dialect().isTransient(failure.error)) {
+            return new TransientLoadException("Table '" + table + "': " + SqlConnections.message(failure.error), failure.error);
+        }
+        String message;
+        if (failure.group == null) {
+            message = "Table '" + table + "', deleting the previous rows by " + failure.table.table().documentIdColumn()
+                    + ": " + SqlConnections.message(failure.error);
+        } else {
+            message = diagnose(failure).map(found -> "Table '" + table + "', document '" + found.documentId() + "': " + found.message())
+                    .orElse("Table '" + table + "': " + SqlConnections.message(failure.error));
+        }
+        LOG.warn("SQL ETL batch rejected by {}: {}", settings.describe(), message);
+        return new PermanentLoadException(message, failure.error);
+    }
+
+    private record Culprit(String documentId, String message) {
+    }
+
+    /** Replays the failed table's rows one by one in a transaction that is rolled back, to name the document. */
+    private Optional<Culprit> diagnose(LoadPlan.StepFailure failure) {
+        long deadline = System.nanoTime() + DIAGNOSIS_TIME.toNanos();
+        TargetConnection target;
+        try {
+            target = SqlConnections.open(settings, task.commandTimeout(), task.forceQueryRecompile());
+        } catch (SqlConnections.ConnectFailure e) {
+            return Optional.empty();
+        }
+        try (target) {
+            SqlDialect dialect = settings.dialect();
+            ColumnTypes types = new ColumnTypes();
+            for (var delete : dialect.deletes(failure.table.sqlName(), failure.table.table().documentIdColumn(),
+                    failure.table.deleteIds(), task.parameterizeDeletes(), false)) {
+                target.execute(delete);
+            }
+            LoadPlan.RowGroup group = failure.group;
+            String sql = dialect.insert(failure.table.sqlName(), group.columns(), 1, false);
+            PreparedStatement insert = target.prepared(sql);
+            for (int r = 0; r < group.rows().size() && System.nanoTime() < deadline; r++) {
+                Object[] row = group.rows().get(r);
+                for (int c = 0; c < row.length; c++) {
+                    dialect.bind(insert, c + 1, row[c], types.type(target.jdbc(), failure.table.sqlName(), group.columns().get(c)));
+                }
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    return Optional.of(new Culprit(group.documentIds().get(r), SqlConnections.message(e)));
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        } finally {
+            try {
+                target.jdbc().rollback();
+            } catch (SQLException | RuntimeException ignored) {
+                // closed anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.corvid.server.etl.load.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corvid.server.etl.EtlTransformer;
+import dev.corvid.server.etl.SqlEtlConfiguration;
+import dev.corvid.server.etl.SqlEtlTable;
+import dev.corvid.server.etl.TransformedItem;
+import dev.corvid.server.etl.transform.EtlScript;
+import dev.corvid.server.etl.transform.LoadedItem;
+import dev.corvid.server.etl.transform.ScriptRunner;
+import dev.corvid.server.etl.transform.TransformOutcome;
+import dev.corvid.server.storage.Attachment;
+import dev.corvid.server.storage.ChangeEntry;
+import dev.corvid.server.storage.ReadTxn;
+import dev.corvid.server.storage.StoredDocument;
+import dev.corvid.server.storage.Tombstone;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns source documents and tombstones into {@link SqlItem}s (ETL.md §6.1): one row per
+ * {@code loadTo<Table>} call, the document id column first with the source document id (a script
+ * property of exactly that name is dropped), then the properties in order; and the tables to delete the
+ * document's previous rows from. Tombstones do not run the script. A target missing from
+ * {@code SqlTables} or a value that cannot be converted fails that document only.
+ * Not thread-safe: one per process thread.
+ */
+final class SqlTransformer implements EtlTransformer<SqlItem> {
+    static final Duration SCRIPT_TIME_LIMIT = Duration.ofSeconds(5);
+
+    private final SqlEtlConfiguration task;
+    private final ScriptRunner runner;
+    /** Tables whose previous rows a document's change deletes: the script's targets that are configured and not insert-only. */
+    private final List<String> deleteFrom;
+    /** Column lists already seen, so that rows of the same shape share one list. */
+    private final Map<List<String>, List<String>> columnLists = new HashMap<>();
+
+    SqlTransformer(SqlEtlConfiguration task, EtlScript script) {
+        this.task = task;
+        this.runner = new ScriptRunner(script, SCRIPT_TIME_LIMIT);
+        Set<String> tables = new LinkedHashSet<>();
+        for (String target : script.targets()) {
+            task.table(target).filter(t -> !t.insertOnlyMode()).ifPresent(t -> tables.add(t.tableName()));
+        }
+        this.deleteFrom = List.copyOf(tables);
+    }
+
+    @Override
+    public TransformedItem<SqlItem> transform(ChangeEntry entry, ReadTxn snapshot) {
+        return switch (entry) {
+            case StoredDocument document -> transformDocument(document, snapshot);
+            case Tombstone tombstone -> deleteFrom.isEmpty()
+                    ? new TransformedItem.FilteredOut<>(List.of())
+                    : loaded(new SqlItem(tombstone.id(), deleteFrom, List.of()), List.of());
+        };
+    }
+
+    private TransformedItem<SqlItem> transformDocument(StoredDocument document, ReadTxn snapshot) {
+        TransformOutcome outcome = runner.transform(document, snapshot::get);
+        if (outcome instanceof TransformOutcome.Failed failed) {
+            return new TransformedItem.Failed<>(failed.documentId(), failed.error(), failed.output());
+        }
+        TransformOutcome.Loaded loaded = (TransformOutcome.Loaded) outcome;
+        List<SqlItem.SqlRow> rows = new ArrayList<>(loaded.items().size());
+        for (LoadedItem item : loaded.items()) {
+            Optional<SqlEtlTable> table = task.table(item.target());
+            if (table.isEmpty()) {
+                return new TransformedItem.Failed<>(document.id(),
+                        "Table '" + item.target() + "' was not defined in the configuration of SQL ETL task", loaded.output());
+            }
+            try {
+                rows.add(row(table.get(), document.id(), item.document(),
+                        name -> snapshot.attachment(document.id(), name).map(Attachment::content)));
+            } catch (SqlValues.ValueException e) {
+                return new TransformedItem.Failed<>(document.id(), "Table '" + table.get().tableName() + "': " + e.getMessage(),
+                        loaded.output());
+            }
+        }
+        if (rows.isEmpty() && deleteFrom.isEmpty()) {
+            return new TransformedItem.FilteredOut<>(loaded.output());
+        }
+        return loaded(new SqlItem(document.id(), deleteFrom, rows), loaded.output());
+    }
+
+    private SqlItem.SqlRow row(SqlEtlTable table, String documentId, ObjectNode object,
+                               java.util.function.Function<String, Optional<byte[]>> attachments) {
+        String idColumn = table.documentIdColumn();
+        List<String> columns = new ArrayList<>(object.size() + 1);
+        List<Object> values = new ArrayList<>(object.size() + 1);
+        columns.add(idColumn);
+        values.add(documentId);
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equals(idColumn)) {
+                continue;
+            }
+            columns.add(field.getKey());
+            values.add(SqlValues.of(field.getValue(), attachments));
+        }
+        List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
+        if (columnLists.size() > 1_000) {
+            columnLists.clear();
+        }
+        return new SqlItem.SqlRow(table.tableName(), shared, values.toArray());
+    }
+
+    private static TransformedItem<SqlItem> loaded(SqlItem item, List<String> output) {
+        return new TransformedItem.Loaded<>(item, item.bytes(), output);
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

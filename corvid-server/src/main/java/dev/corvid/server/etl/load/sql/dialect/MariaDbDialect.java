@@ -1,0 +1,67 @@
+package dev.corvid.server.etl.load.sql.dialect;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MariaDB through MariaDB Connector/J, also used for the .NET MySQL provider names (the driver speaks
+ * to MySQL servers too). Rows go in as single-row prepared inserts in one JDBC batch, which the driver
+ * sends as one bulk command ({@code COM_STMT_BULK_EXECUTE}) per batch; tables must be InnoDB for the
+ * batch and its checkpoint to commit together.
+ */
+public final class MariaDbDialect implements SqlDialect {
+    public static final MariaDbDialect INSTANCE = new MariaDbDialect();
+
+    private MariaDbDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "MariaDB";
+    }
+
+    @Override
+    public String driverClassName() {
+        return "org.mariadb.jdbc.Driver";
+    }
+
+    @Override
+    public Map<String, String> defaultProperties() {
+        return Map.of("useBulkStmts", "true", "useBulkStmtsForInserts", "true", "cachePrepStmts", "true");
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return MySqlFamily.quoteIdentifier(identifier);
+    }
+
+    @Override
+    public String stringLiteral(String value) {
+        return MySqlFamily.stringLiteral(value);
+    }
+
+    @Override
+    public int rowsPerInsert(int columns) {
+        return 1;
+    }
+
+    @Override
+    public boolean isTransient(SQLException error) {
+        Boolean known = MySqlFamily.classify(error);
+        return known != null ? known : SqlDialect.super.isTransient(error);
+    }
+
+    @Override
+    public List<String> createCheckpointTable() {
+        return MySqlFamily.createCheckpointTable();
+    }
+
+    /** MariaDB has no row alias in {@code INSERT … ON DUPLICATE KEY UPDATE}: {@code VALUES(column)} it is. */
+    @Override
+    public String upsertCheckpoint() {
+        return "INSERT INTO " + CHECKPOINT_TABLE + " (" + CHECKPOINT_INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6))"
+                + " ON DUPLICATE KEY UPDATE source_database = VALUES(source_database), last_etag = VALUES(last_etag),"
+                + " updated_at = VALUES(updated_at)";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.corvid.server.etl.load.sql.dialect;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * How a dialect writes many rows of one table with one column list: batched multi-row
+ * {@code INSERT}s, a driver's bulk batch, or PostgreSQL's {@code COPY}. One round trip per chunk of
+ * rows, never per row. Stateless; the statements it prepares live in the {@link TargetConnection}.
+ */
+public sealed interface RowWriter permits InsertBatchWriter, PostgresCopyWriter {
+    /**
+     * Writes {@code rows} inside the connection's current transaction.
+     *
+     * @param table   the table name as it goes into SQL (already quoted when the task quotes tables)
+     * @param columns the column names, unquoted; every row has one value per column
+     */
+    void write(TargetConnection connection, String table, List<String> columns, List<Object[]> rows) throws SQLException;
+
+    /** The statements {@link #write} would run, for the test endpoint. */
+    List<SqlCommand> describe(SqlDialect dialect, String table, List<String> columns, List<Object[]> rows, boolean recompile);
+}
