@@ -144,6 +144,11 @@ public final class EtlProcess<T> {
             LOG.error("{} process {} cannot run: {}", provider.kind(), name(), e.getMessage());
             statistics.faulted(new ProcessStatistics.ErrorEntry(clock.instant(), "", 0,
                     "Could not start ETL process: " + e.getMessage()));
+        } catch (RuntimeException | Error e) {
+            // never die silently: the task info shows the process as faulted with the reason
+            LOG.error("{} process {} died", provider.kind(), name(), e);
+            statistics.faulted(new ProcessStatistics.ErrorEntry(clock.instant(), "", 0,
+                    "The ETL process stopped unexpectedly: " + e));
         } finally {
             LOG.info("{} process {} stopped", provider.kind(), name());
             MDC.clear();
