@@ -12,6 +12,7 @@ import dev.corvid.server.http.routes.OperationRoutes;
 import dev.corvid.server.http.routes.QueryRoutes;
 import dev.corvid.server.http.routes.ServerRoutes;
 import dev.corvid.server.http.routes.StatsRoutes;
+import dev.corvid.server.http.routes.StudioRoutes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,7 @@ public final class CorvidServer implements AutoCloseable {
         new QueryRoutes().register(router);
         new StatsRoutes().register(router);
         new OperationRoutes().register(router);
+        new StudioRoutes().register(router);
         this.http = new HttpServer(options.bindAddress(), options.port(), router);
     }
 

@@ -5,6 +5,7 @@ import dev.corvid.server.ErrorCode;
 import dev.corvid.server.documents.Database;
 import dev.corvid.server.documents.DatabaseRegistry;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +32,7 @@ public final class Router {
     private final DatabaseRegistry registry;
     private final Map<String, ServerRoute> serverRoutes = new HashMap<>();
     private final Map<String, DatabaseRoute> databaseRoutes = new HashMap<>();
+    private final Map<String, ServerRoute> prefixRoutes = new LinkedHashMap<>();
     private final Set<String> knownPaths = new TreeSet<>();
 
     public Router(DatabaseRegistry registry) {
@@ -44,6 +46,15 @@ public final class Router {
 
     public Router database(String method, String path, DatabaseRoute route) {
         register(databaseRoutes, method, path, route);
+        return this;
+    }
+
+    /**
+     * A server route for {@code prefix} and every path below it (static files such as the Studio),
+     * tried only after no exact route matched.
+     */
+    public Router serverPrefix(String method, String prefix, ServerRoute route) {
+        register(prefixRoutes, method, prefix, route);
         return this;
     }
 
@@ -69,6 +80,16 @@ public final class Router {
                 DatabaseRoute route = databaseRoutes.get(method + " " + path.substring(slash));
                 if (route != null) {
                     route.handle(exchange, registry.get(name));
+                    return;
+                }
+            }
+        }
+        for (Map.Entry<String, ServerRoute> prefixRoute : prefixRoutes.entrySet()) {
+            String key = prefixRoute.getKey();
+            if (key.startsWith(method + " ")) {
+                String prefix = key.substring(method.length() + 1);
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    prefixRoute.getValue().handle(exchange);
                     return;
                 }
             }
