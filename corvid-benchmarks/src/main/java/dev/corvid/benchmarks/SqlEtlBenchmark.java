@@ -370,7 +370,7 @@ public final class SqlEtlBenchmark {
         List<String> lineColumns = List.of("OrderId", "Product", "Quantity");
         List<String> tables = List.of("bench_orders", "bench_lines");
         int batchSize = dev.corvid.server.etl.BatchSettings.DEFAULT_MAX_ITEMS;
-        try (var sink = provider.newSink()) {
+        try (var sink = provider.newSink(new dev.corvid.server.etl.load.LoadMetrics())) {
             for (int from = 0; from < orders; from += batchSize) {
                 List<dev.corvid.server.etl.load.sql.SqlItem> batch = new java.util.ArrayList<>(batchSize);
                 for (int i = from; i < Math.min(orders, from + batchSize); i++) {

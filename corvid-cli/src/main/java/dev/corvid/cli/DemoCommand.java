@@ -2,9 +2,12 @@ package dev.corvid.cli;
 
 import dev.corvid.cli.demo.DemoClient;
 import dev.corvid.cli.demo.EtlScriptProgress;
+import dev.corvid.cli.demo.FirstRunWatch.FirstRun;
 import dev.corvid.cli.demo.HelpdeskEtl;
 import dev.corvid.cli.demo.HelpdeskSetup;
-import dev.corvid.cli.demo.HelpdeskSetup.FirstRun;
+import dev.corvid.cli.demo.ReportingEtl;
+import dev.corvid.cli.demo.ReportingSetup;
+import dev.corvid.cli.demo.ReportingSetup.CompanyRevenue;
 import dev.corvid.cli.demo.ShopDataGenerator;
 import dev.corvid.cli.demo.ShopDataGenerator.Counts;
 import dev.corvid.cli.demo.ShopSeeder;
@@ -28,7 +31,8 @@ import java.util.concurrent.Callable;
  * {@code corvid demo}: starts a server, fills a {@code shop} database with sample data over the
  * RavenDB protocol (only when it holds no documents yet, so the demo can be run again), adds an ETL
  * task that keeps a redacted, reshaped copy in {@code helpdesk} (only when it does not exist yet) and
- * shows its first full run, shows how to connect, and serves until stopped.
+ * shows its first full run, does the same for an SQL ETL task into an SQLite file (tables created by
+ * the demo) and prints a report read back from it, shows how to connect, and serves until stopped.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Corvid.Version.class,
         description = {"Starts a server with a sample 'shop' database and shows how to connect.", "",
@@ -36,10 +40,14 @@ import java.util.concurrent.Callable;
                         + "When 'shop' already holds documents, they are kept as they are.", "",
                 "An ongoing ETL task, 'shop to helpdesk', then copies employees without salary, home address "
                         + "or notes, and order summaries with their lines, into a 'helpdesk' database, and keeps "
-                        + "copying changes while the server runs."})
+                        + "copying changes while the server runs.", "",
+                "An SQL ETL task, 'shop to reporting', writes every order as rows of the Orders and OrderLines "
+                        + "tables of an SQLite file in the data folder, and the demo prints a revenue report read "
+                        + "back from it with SQL."})
 final class DemoCommand implements Callable<Integer> {
     static final String DATABASE = "shop";
     static final int MAX_SCALE = 100;
+    static final int REPORT_COMPANIES = 5;
 
     @Mixin
     ServerFlags flags;
@@ -68,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoClient client = new DemoClient(URI.create(server.url()));
             seed(new ShopSeeder(client), out);
             copyToHelpdesk(new HelpdeskSetup(client), server.url(), out);
+            copyToReporting(new ReportingSetup(client, flags.dataDir.resolve(ReportingEtl.FILE_NAME)), server.url(), out);
             printHowToConnect(client, server.url(), out);
         } catch (RuntimeException e) {
             server.close();
@@ -95,45 +104,76 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void copyToHelpdesk(HelpdeskSetup helpdesk, String url, PrintWriter out) throws InterruptedException {
         out.println();
-        out.printf(Locale.ROOT, "Setting up ETL from '%s' to '%s'...%n", DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+        out.printf(Locale.ROOT, "Setting up ETL from '%s' to the database '%s'...%n", DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
         out.flush();
-        boolean added = helpdesk.ensureTask(DATABASE, URI.create(url));
-        List<EtlScriptProgress> current = helpdesk.progress(DATABASE);
-        if (added) {
+        if (helpdesk.ensureTask(DATABASE, URI.create(url))) {
             out.printf(Locale.ROOT, "Added the ETL task '%s' to '%s'. It copies into '%s':%n",
                     HelpdeskEtl.TASK_NAME, DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
             out.println("  Employees  names, titles and hire dates; no salary, home address or notes");
             out.println("  Orders     a summary of each order (company, date, total, ship-to city) and its lines");
-        } else if (current.stream().allMatch(EtlScriptProgress::completed)) {
-            out.printf(Locale.ROOT, "The ETL task '%s' of '%s' exists already, and '%s' is up to date.%n",
-                    HelpdeskEtl.TASK_NAME, DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
-            printCopied(helpdesk.destinationCounts(), new FirstRun.Completed(current), url, out);
-            return;
-        } else {
-            out.printf(Locale.ROOT, "The ETL task '%s' of '%s' exists already; keeping it.%n", HelpdeskEtl.TASK_NAME, DATABASE);
+        }
+        FirstRun run = followFirstRun(HelpdeskEtl.TASK_NAME, HelpdeskEtl.DESTINATION_DATABASE, helpdesk.progress(DATABASE),
+                progress -> helpdesk.awaitFirstRun(DATABASE, progress), out);
+        if (run instanceof FirstRun.Completed completed) {
+            printCopied(helpdesk.destinationCounts(), completed, url, out);
+        }
+    }
+
+    private static void copyToReporting(ReportingSetup reporting, String url, PrintWriter out) throws InterruptedException {
+        out.println();
+        out.printf(Locale.ROOT, "Setting up SQL ETL from '%s' to the SQLite file %s...%n", DATABASE, reporting.file());
+        out.flush();
+        if (reporting.ensureTask(DATABASE)) {
+            out.printf(Locale.ROOT, "Added the SQL ETL task '%s' to '%s'. It writes each order as rows of two tables:%n",
+                    ReportingEtl.TASK_NAME, DATABASE);
+            out.println("  Orders      one row per order: company, employee, date, ship-to country, freight");
+            out.println("  OrderLines  one row per order line: product, quantity, price, discount, line total");
+        }
+        FirstRun run = followFirstRun(ReportingEtl.TASK_NAME, reporting.file().toString(), reporting.progress(DATABASE),
+                progress -> reporting.awaitFirstRun(DATABASE, progress), out);
+        if (run instanceof FirstRun.Completed completed) {
+            List<Long> rows = reporting.rowCounts();
+            out.printf(Locale.ROOT, "The reporting tables hold %,d Orders rows and %,d OrderLines rows.%n", rows.get(0), rows.get(1));
+            printFailed(completed, url, out);
+            printReport(reporting.revenueByCompany(REPORT_COMPANIES), out);
+        }
+    }
+
+    /** Waits for one task's first full run with a progress bar, unless it is complete already, and says how a run that did not complete ended. */
+    private static FirstRun followFirstRun(String taskName, String destination, List<EtlScriptProgress> current,
+                                           FirstRunAwaiter awaiter, PrintWriter out) throws InterruptedException {
+        if (current.stream().allMatch(EtlScriptProgress::completed)) {
+            out.printf(Locale.ROOT, "The task '%s' is up to date.%n", taskName);
+            return new FirstRun.Completed(current);
         }
         long documents = current.stream().mapToLong(EtlScriptProgress::totalDocuments).sum();
         FirstRun run;
-        try (Progress progress = Progress.onConsole("Copying " + DATABASE + " to " + HelpdeskEtl.DESTINATION_DATABASE,
-                documents, "documents", out)) {
-            run = helpdesk.awaitFirstRun(DATABASE, progress);
+        try (Progress progress = Progress.onConsole("Running '" + taskName + "'", documents, "documents", out)) {
+            run = awaiter.await(progress);
             if (run instanceof FirstRun.Completed) {
                 progress.finish();
             }
         }
         switch (run) {
-            case FirstRun.Completed completed -> printCopied(helpdesk.destinationCounts(), completed, url, out);
+            case FirstRun.Completed completed -> {
+            }
             case FirstRun.Stopped stopped -> out.printf(Locale.ROOT,
                     "The ETL task '%s' stopped before copying everything: %s. Corvid keeps serving; "
-                            + "'%s' holds what was copied so far.%n",
-                    HelpdeskEtl.TASK_NAME, describeStopped(stopped.scripts()), HelpdeskEtl.DESTINATION_DATABASE);
+                            + "%s holds what was copied so far.%n",
+                    taskName, describeStopped(stopped.scripts()), destination);
             case FirstRun.Stalled stalled -> out.printf(Locale.ROOT,
                     "The ETL task '%s' processed no document for %d minutes; %,d documents are left.%s "
                             + "Corvid keeps serving, and the task keeps trying.%n",
-                    HelpdeskEtl.TASK_NAME, stalled.limit().toMinutes(),
+                    taskName, stalled.limit().toMinutes(),
                     stalled.scripts().stream().mapToLong(EtlScriptProgress::documentsToProcess).sum(),
                     lastErrors(stalled.scripts()));
         }
+        return run;
+    }
+
+    @FunctionalInterface
+    private interface FirstRunAwaiter {
+        FirstRun await(Progress progress) throws InterruptedException;
     }
 
     private static void printCopied(Map<String, Long> counts, FirstRun.Completed run, String url, PrintWriter out) {
@@ -143,13 +183,36 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "'%s' holds %s and %s.%n", HelpdeskEtl.DESTINATION_DATABASE,
                 String.join(", ", copied.subList(0, copied.size() - 1)), copied.getLast());
+        printFailed(run, url, out);
+        out.printf(Locale.ROOT, "The task stays live: a change to an employee or an order in '%s' shows in '%s' at once.%n",
+                DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+    }
+
+    private static void printFailed(FirstRun.Completed run, String url, PrintWriter out) {
         long failed = run.scripts().stream().mapToLong(EtlScriptProgress::scriptErrors).sum();
         if (failed > 0) {
             out.printf(Locale.ROOT, "%,d documents failed a script and were skipped; %s/databases/%s/etl/errors says why.%n",
                     failed, url, DATABASE);
         }
-        out.printf(Locale.ROOT, "The task stays live: a change to an employee or an order in '%s' shows in '%s' at once.%n",
-                DATABASE, HelpdeskEtl.DESTINATION_DATABASE);
+    }
+
+    private static void printReport(List<CompanyRevenue> report, PrintWriter out) {
+        out.println();
+        out.println("Revenue per company, read back from the reporting tables with SQL:");
+        out.println();
+        for (String line : ReportingEtl.REVENUE_BY_COMPANY.replace("?", String.valueOf(REPORT_COMPANIES)).split("\n")) {
+            out.println("    " + line);
+        }
+        out.println();
+        int nameWidth = Math.max("Company".length(),
+                report.stream().mapToInt(row -> String.valueOf(row.company()).length()).max().orElse(0));
+        String format = "    %-" + nameWidth + "s  %7s  %7s  %14s%n";
+        out.printf(Locale.ROOT, format, "Company", "Orders", "Units", "Revenue");
+        for (CompanyRevenue row : report) {
+            out.printf(Locale.ROOT, format, row.company(), String.format(Locale.ROOT, "%,d", row.orders()),
+                    String.format(Locale.ROOT, "%,d", row.units()), String.format(Locale.ROOT, "%,.2f", row.revenue()));
+        }
+        out.println("The task stays live too: a changed order is rewritten in both tables, a deleted one removed.");
     }
 
     private static String describeStopped(List<EtlScriptProgress> scripts) {

@@ -227,4 +227,55 @@ class SqlEtlIT extends ServerFixture {
             assertThat(unknown.path("Error").asText()).startsWith("Factory 'Foo' is not supported");
         }
     }
+
+    @Test
+    void debugStatsCountRowsPerTableAndRecordSlowStatements() throws Exception {
+        // A statement-level trigger makes every insert into the lines table take longer than the
+        // 3-second slow-statement threshold.
+        String sleep = lines + "_sleep";
+        SqlEtl.execute("CREATE FUNCTION \"" + sleep + "\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3.2); "
+                + "RETURN NULL; END $$");
+        SqlEtl.execute("CREATE TRIGGER \"" + sleep + "\" AFTER INSERT ON \"" + lines + "\" FOR EACH STATEMENT EXECUTE FUNCTION \""
+                + sleep + "\"()");
+        try (IDocumentStore source = newDatabase()) {
+            storeOrders(source, 4, 3);
+            SqlEtl.connectionString(source, "pg", "Npgsql", SqlEtl.POSTGRES);
+            String script = script().replace("this.Company", "this.customer").replace("this.Lines", "this.lines")
+                    .replace(".Quantity", ".quantity").replace(".Product", ".product");
+            SqlEtl.add(source, SqlEtl.configuration("slow", "pg",
+                    List.of(SqlEtl.table(orders, "Id", false), SqlEtl.table(lines, "OrderId", false)), script, "Orders"));
+            await().atMost(WAIT).until(() -> count(orders) == 4 && count(lines) == 12);
+
+            String statsUrl = server.url() + "/databases/" + source.getDatabase() + "/etl/debug/stats?name=slow";
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode process = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(statsUrl)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("Results").get(0);
+                assertThat(process.path("Name").asText()).isEqualTo("slow/script");
+                JsonNode tables = process.path("Metrics").path("Tables");
+                assertThat(tables.path(orders).path("WrittenRows").asLong()).isEqualTo(4);
+                assertThat(tables.path(orders).path("DeletedDocuments").asLong()).isEqualTo(4);
+                assertThat(tables.path(lines).path("WrittenRows").asLong()).isEqualTo(12);
+                assertThat(tables.path(lines).path("WriteDurationInMs").asLong()).isGreaterThanOrEqualTo(3200);
+                JsonNode slow = process.path("Metrics").path("SlowSqlWarnings");
+                assertThat(slow).isNotEmpty(); // one per batch; the four orders were saved together, so usually one
+                assertThat(slow.get(0).path("TableName").asText()).isEqualTo(lines);
+                assertThat(slow.get(0).path("Duration").asLong()).isGreaterThanOrEqualTo(3200);
+                assertThat(slow.get(0).path("Statement").asText()).startsWith("COPY \"" + lines + "\"").containsPattern("-- \\d+ rows$");
+            });
+
+            JsonNode config = JSON.valueToTree(java.util.Map.of("Name", "t", "ConnectionStringName", "pg", "EtlType", "Sql",
+                    "SqlTables", List.of(java.util.Map.of("TableName", lines, "DocumentIdColumn", "OrderId", "InsertOnlyMode", false)),
+                    "Transforms", List.of(java.util.Map.of("Name", "s", "Collections", List.of("Orders"),
+                            "Script", "loadTo('" + lines + "', { Product: 'p' });"))));
+            String body = JSON.writeValueAsString(JSON.createObjectNode().put("DocumentId", "orders/1")
+                    .put("PerformRolledBackTransaction", true).set("Configuration", config));
+            JsonNode tested = post(server.url() + "/databases/" + source.getDatabase() + "/admin/etl/sql/test", "application/json", body);
+            assertThat(tested.path("LoadErrors")).isEmpty();
+            assertThat(tested.path("SlowSqlWarnings")).hasSize(1);
+            assertThat(tested.path("SlowSqlWarnings").get(0).path("Statement").asText()).startsWith("COPY \"" + lines + "\"");
+        } finally {
+            SqlEtl.execute("DROP TRIGGER IF EXISTS \"" + sleep + "\" ON \"" + lines + "\"");
+            SqlEtl.execute("DROP FUNCTION IF EXISTS \"" + sleep + "\"()");
+        }
+    }
 }

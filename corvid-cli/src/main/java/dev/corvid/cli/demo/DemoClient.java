@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * The few RavenDB protocol calls the demo needs, made over HTTP like any client would: create a
- * database, count its documents, store a batch of documents, set up a Raven ETL task and follow its
- * progress, and check that a page exists.
+ * database, count its documents, store a batch of documents, set up Raven and SQL ETL tasks and
+ * follow their progress, and check that a page exists.
  *
  * <p>Every call either succeeds or throws {@link DemoClientException} naming the request and what
  * the server answered. Thread-safe, as {@link HttpClient} is.
@@ -127,25 +127,68 @@ public final class DemoClient {
     }
 
     /**
+     * Adds the SQL connection string {@code name} to {@code database}, or replaces the one of that
+     * name. {@code factoryName} may be empty when {@code connectionString} is a JDBC URL.
+     */
+    public void putSqlConnectionString(String database, String name, String factoryName, String connectionString) {
+        ObjectNode body = json.createObjectNode()
+                .put("Name", name)
+                .put("Type", "Sql")
+                .put("FactoryName", factoryName)
+                .put("ConnectionString", connectionString);
+        HttpResponse<String> response = send("PUT", databasePath(database) + "/admin/connection-strings", body);
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+    }
+
+    /**
      * Adds {@code task}, enabled, to {@code database}. The server refuses (and this throws) when a
      * task of that name exists or a script is invalid; the message quotes the server's reason.
      *
      * @return the task id the server assigned
      */
     public long addRavenEtl(String database, RavenEtlTask task) {
+        return addEtl(database, etlConfiguration(task.name(), task.connectionStringName(), "Raven", task.transforms()));
+    }
+
+    /**
+     * Adds {@code task}, enabled, to {@code database}, like {@link #addRavenEtl}.
+     *
+     * @return the task id the server assigned
+     */
+    public long addSqlEtl(String database, SqlEtlTask task) {
+        ObjectNode configuration = etlConfiguration(task.name(), task.connectionStringName(), "Sql", task.transforms())
+                .put("ParameterizeDeletes", true)
+                .put("QuoteTables", true);
+        ArrayNode tables = configuration.putArray("SqlTables");
+        for (SqlEtlTask.Table table : task.tables()) {
+            tables.addObject()
+                    .put("TableName", table.name())
+                    .put("DocumentIdColumn", table.documentIdColumn())
+                    .put("InsertOnlyMode", false);
+        }
+        return addEtl(database, configuration);
+    }
+
+    private ObjectNode etlConfiguration(String name, String connectionStringName, String type, List<EtlTransform> scripts) {
         ObjectNode configuration = json.createObjectNode()
-                .put("Name", task.name())
-                .put("ConnectionStringName", task.connectionStringName())
-                .put("EtlType", "Raven")
+                .put("Name", name)
+                .put("ConnectionStringName", connectionStringName)
+                .put("EtlType", type)
                 .put("Disabled", false);
         ArrayNode transforms = configuration.putArray("Transforms");
-        for (RavenEtlTask.Transform transform : task.transforms()) {
+        for (EtlTransform transform : scripts) {
             ObjectNode script = transforms.addObject().put("Name", transform.name());
             script.putArray("Collections").add(transform.collection());
             script.put("Script", transform.script())
                     .put("Disabled", false)
                     .put("ApplyToAllDocuments", false);
         }
+        return configuration;
+    }
+
+    private long addEtl(String database, ObjectNode configuration) {
         HttpResponse<String> response = send("PUT", databasePath(database) + "/admin/etl", configuration);
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw unexpected(response);

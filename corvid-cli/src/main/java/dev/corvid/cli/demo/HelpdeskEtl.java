@@ -86,7 +86,7 @@ public final class HelpdeskEtl {
     /** The task, with the scripts {@code Employees} and {@code Orders}, writing through {@link #CONNECTION_STRING}. */
     public static RavenEtlTask task() {
         return new RavenEtlTask(TASK_NAME, CONNECTION_STRING, List.of(
-                new RavenEtlTask.Transform("Employees", Shop.EMPLOYEES, EMPLOYEES_SCRIPT),
-                new RavenEtlTask.Transform("Orders", Shop.ORDERS, ORDERS_SCRIPT)));
+                new EtlTransform("Employees", Shop.EMPLOYEES, EMPLOYEES_SCRIPT),
+                new EtlTransform("Orders", Shop.ORDERS, ORDERS_SCRIPT)));
     }
 }

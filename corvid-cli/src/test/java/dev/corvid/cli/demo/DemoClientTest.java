@@ -149,7 +149,7 @@ class DemoClientTest {
     void addsARavenEtlTaskInRavensShapeAndReturnsItsId() throws Exception {
         server.on("PUT", "/databases/shop/admin/etl", 200, "{\"RaftCommandIndex\":4,\"TaskId\":7}");
         RavenEtlTask task = new RavenEtlTask("copy", "helpdesk", List.of(
-                new RavenEtlTask.Transform("Employees", "Employees", "loadToEmployees({Name: this.FirstName});")));
+                new EtlTransform("Employees", "Employees", "loadToEmployees({Name: this.FirstName});")));
 
         assertThat(client.addRavenEtl("shop", task)).isEqualTo(7);
 
@@ -165,7 +165,7 @@ class DemoClientTest {
         server.on("PUT", "/databases/shop/admin/etl", 400,
                 "{\"Type\":\"System.InvalidOperationException\",\"Message\":\"ETL with name 'copy' is already defined\"}");
         RavenEtlTask task = new RavenEtlTask("copy", "helpdesk",
-                List.of(new RavenEtlTask.Transform("Employees", "Employees", "")));
+                List.of(new EtlTransform("Employees", "Employees", "")));
 
         assertThatThrownBy(() -> client.addRavenEtl("shop", task))
                 .isInstanceOf(DemoClientException.class)

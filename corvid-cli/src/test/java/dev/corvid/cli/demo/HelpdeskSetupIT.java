@@ -3,7 +3,7 @@ package dev.corvid.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corvid.cli.Progress;
-import dev.corvid.cli.demo.HelpdeskSetup.FirstRun;
+import dev.corvid.cli.demo.FirstRunWatch.FirstRun;
 import dev.corvid.cli.demo.ShopDataGenerator.Counts;
 import dev.corvid.server.CorvidServer;
 import dev.corvid.server.ServerOptions;

@@ -3,7 +3,7 @@ package dev.corvid.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corvid.cli.Progress;
-import dev.corvid.cli.demo.HelpdeskSetup.FirstRun;
+import dev.corvid.cli.demo.FirstRunWatch.FirstRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +73,7 @@ class HelpdeskSetupTest {
     void advancesTheProgressUntilEveryScriptCompleted() throws Exception {
         answerProgress(progressJson(60, 5000, "RUNNING"), progressJson(0, 3000, "RUNNING"), progressJson(0, 0, "IDLE"));
 
-        FirstRun run = setup(HelpdeskSetup.POLL_INTERVAL).awaitFirstRun("shop", progress);
+        FirstRun run = setup(FirstRunWatch.POLL_INTERVAL).awaitFirstRun("shop", progress);
         progress.finish();
 
         assertThat(run).isInstanceOf(FirstRun.Completed.class);
@@ -91,7 +91,7 @@ class HelpdeskSetupTest {
                    "ScriptErrors": 0, "LastError": "ReferenceError: lines is not defined"}]}]}"""
                 .formatted(scriptJson("Employees", 0, 60, "IDLE")));
 
-        FirstRun run = setup(HelpdeskSetup.POLL_INTERVAL).awaitFirstRun("shop", progress);
+        FirstRun run = setup(FirstRunWatch.POLL_INTERVAL).awaitFirstRun("shop", progress);
 
         assertThat(run).isInstanceOf(FirstRun.Stopped.class);
         assertThat(run.scripts().get(1).lastError()).contains("ReferenceError: lines is not defined");
@@ -104,8 +104,8 @@ class HelpdeskSetupTest {
 
         FirstRun run = setup(Duration.ofSeconds(30)).awaitFirstRun("shop", progress);
 
-        assertThat(run).isEqualTo(new FirstRun.Stalled(run.scripts(), HelpdeskSetup.STALL_LIMIT));
-        assertThat(clock.instant()).isEqualTo(ManualClock.START.plus(HelpdeskSetup.STALL_LIMIT));
+        assertThat(run).isEqualTo(new FirstRun.Stalled(run.scripts(), FirstRunWatch.STALL_LIMIT));
+        assertThat(clock.instant()).isEqualTo(ManualClock.START.plus(FirstRunWatch.STALL_LIMIT));
     }
 
     @Test
@@ -123,10 +123,11 @@ class HelpdeskSetupTest {
 
     /** A setup whose pauses do not sleep but move the clock on by {@code step}. */
     private HelpdeskSetup setup(Duration step) {
-        return new HelpdeskSetup(new DemoClient(server.url()), clock, duration -> {
-            assertThat(duration).isEqualTo(HelpdeskSetup.POLL_INTERVAL);
+        DemoClient client = new DemoClient(server.url());
+        return new HelpdeskSetup(client, new FirstRunWatch(client, clock, duration -> {
+            assertThat(duration).isEqualTo(FirstRunWatch.POLL_INTERVAL);
             clock.advance(step);
-        });
+        }));
     }
 
     /** Answers the progress requests with {@code answers} in turn, then with the last one. */

@@ -1,6 +1,7 @@
 package dev.corvid.server.etl;
 
 import dev.corvid.server.etl.load.EtlSink;
+import dev.corvid.server.etl.load.LoadMetrics;
 
 /**
  * A destination kind (Raven, SQL): how to transform for it and how to load into it. The process
@@ -12,7 +13,8 @@ public interface EtlProvider<T> {
 
     EtlTransformer<T> newTransformer(Transformation transformation);
 
-    EtlSink<T> newSink();
+    /** A sink for one process run; it adds what it writes per table to {@code metrics}. */
+    EtlSink<T> newSink(LoadMetrics metrics);
 
     /** Where the task loads to, for task listings ({@code database@url}). */
     String destination();

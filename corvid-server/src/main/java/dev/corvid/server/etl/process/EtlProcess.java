@@ -120,7 +120,7 @@ public final class EtlProcess<T> {
         LOG.info("{} process {} started", provider.kind(), name());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
              Transformers<T> transformers = new Transformers<>(provider, transformation, parallelism, executor);
-             EtlSink<T> sink = provider.newSink()) {
+             EtlSink<T> sink = provider.newSink(statistics.loadMetrics())) {
             while (!stopping) {
                 Optional<Instant> retryAt = backoff.nextAttemptAt();
                 if (retryAt.isPresent()) {

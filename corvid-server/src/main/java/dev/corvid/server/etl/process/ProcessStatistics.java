@@ -1,5 +1,6 @@
 package dev.corvid.server.etl.process;
 
+import dev.corvid.server.etl.load.LoadMetrics;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class ProcessStatistics {
     private String destination;
     private final Deque<BatchReport> batches = new ArrayDeque<>();
     private final Deque<ErrorEntry> errors = new ArrayDeque<>();
+    private final LoadMetrics loadMetrics = new LoadMetrics();
 
     synchronized void status(ProcessStatus value) {
         status = value;
@@ -93,8 +95,14 @@ public final class ProcessStatistics {
         destinationUsed.ifPresent(d -> destination = d);
     }
 
+    /** What the sink did per destination table; it has its own lock. */
+    public LoadMetrics loadMetrics() {
+        return loadMetrics;
+    }
+
     /** Forgets counters and errors after a reset. */
     synchronized void reset() {
+        loadMetrics.reset();
         lastProcessedEtag = 0;
         extracted = loaded = filteredOut = scriptErrors = loadErrors = 0;
         lastError = null;

@@ -15,6 +15,7 @@ import dev.corvid.server.etl.EtlServices;
 import dev.corvid.server.etl.EtlTask;
 import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.Transformation;
+import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.load.raven.RavenEtlProvider;
 import dev.corvid.server.etl.load.sql.SqlConnectionSettings;
 import dev.corvid.server.etl.load.sql.SqlConnections;
@@ -57,6 +58,7 @@ public final class EtlRoutes {
                 .database("GET", "/etl/progress", this::progress)
                 .database("GET", "/etl/stats", this::progress)
                 .database("GET", "/etl/performance", this::performance)
+                .database("GET", "/etl/debug/stats", this::debugStats)
                 .database("GET", "/etl/errors", this::errors)
                 .database("POST", "/admin/etl/raven/test", this::test)
                 .database("POST", "/admin/etl/sql/test", this::testSql)
@@ -355,6 +357,53 @@ public final class EtlRoutes {
     }
 
     private void performance(Exchange ex, Database db) throws Exception {
+        perProcess(ex, db, (process, stats) -> {
+            ArrayNode batches = process.putArray("Performance");
+            stats.ifPresent(s -> s.snapshot().batches().forEach(r -> batches.add(batchJson(r))));
+        });
+    }
+
+    /**
+     * Per process: the counters of {@code /etl/progress} and what its sink did per destination table
+     * (rows written, documents whose rows were deleted, time spent) and its slow statements.
+     */
+    private void debugStats(Exchange ex, Database db) throws Exception {
+        perProcess(ex, db, (process, stats) -> {
+            process.put("Name", process.path("TaskName").asText() + "/" + process.path("TransformationName").asText());
+            ObjectNode statistics = process.putObject("Statistics");
+            ObjectNode metrics = process.putObject("Metrics");
+            ObjectNode tables = metrics.putObject("Tables");
+            ArrayNode slow = metrics.putArray("SlowSqlWarnings");
+            stats.ifPresent(processStatistics -> {
+                ProcessStatistics.Snapshot s = processStatistics.snapshot();
+                statistics.put("Status", s.status().name());
+                statistics.put("LastProcessedEtag", s.lastProcessedEtag());
+                statistics.put("ExtractedItems", s.extracted());
+                statistics.put("LoadedItems", s.loaded());
+                statistics.put("FilteredOutItems", s.filteredOut());
+                statistics.put("ScriptErrors", s.scriptErrors());
+                statistics.put("LoadErrors", s.loadErrors());
+                LoadMetrics.Snapshot load = processStatistics.loadMetrics().snapshot();
+                load.tables().forEach((name, table) -> tables.putObject(name)
+                        .put("WrittenRows", table.writtenRows())
+                        .put("DeletedDocuments", table.deletedDocuments())
+                        .put("WriteDurationInMs", table.writeMs())
+                        .put("DeleteDurationInMs", table.deleteMs())
+                        .put("Batches", table.batches()));
+                load.slowStatements().forEach(statement -> slow.add(slowStatementJson(statement)));
+            });
+        });
+    }
+
+    /** What a per-process endpoint adds to the result object of one (task, script). */
+    @FunctionalInterface
+    private interface ProcessJson {
+        /** @param stats the process's statistics; empty when it has not run since the server started */
+        void fill(ObjectNode process, Optional<ProcessStatistics> stats);
+    }
+
+    /** Answers {@code {"Results": [...]}} with one object per (task, script) that {@code name} selects. */
+    private void perProcess(Exchange ex, Database db, ProcessJson json) throws Exception {
         DatabaseEtl etl = of(db);
         ObjectNode body = Json.object();
         ArrayNode results = body.putArray("Results");
@@ -363,15 +412,18 @@ public final class EtlRoutes {
                 ObjectNode process = results.addObject();
                 process.put("TaskName", task.name());
                 process.put("TransformationName", script.name());
-                ArrayNode batches = process.putArray("Performance");
-                etl.processes().statistics(task.name(), script.name()).ifPresent(stats -> {
-                    for (BatchReport r : stats.snapshot().batches()) {
-                        batches.add(batchJson(r));
-                    }
-                });
+                json.fill(process, etl.processes().statistics(task.name(), script.name()));
             }
         }
         ex.json(200, body);
+    }
+
+    private static ObjectNode slowStatementJson(LoadMetrics.SlowStatement statement) {
+        return Json.object()
+                .put("Date", Json.formatDate(statement.at()))
+                .put("Duration", statement.duration().toMillis())
+                .put("TableName", statement.table())
+                .put("Statement", statement.statement());
     }
 
     private static ObjectNode batchJson(BatchReport r) {
@@ -493,7 +545,8 @@ public final class EtlRoutes {
                 .put("DocumentId", documentId).put("Error", e));
         ArrayNode loadErrors = response.putArray("LoadErrors");
         result.loadErrors().forEach(e -> loadErrors.addObject().put("Date", now).put("DocumentId", documentId).put("Error", e));
-        response.putArray("SlowSqlWarnings");
+        ArrayNode slow = response.putArray("SlowSqlWarnings");
+        result.slowStatements().forEach(statement -> slow.add(slowStatementJson(statement)));
         ArrayNode summary = response.putArray("Summary");
         for (SqlEtlProvider.TableSummary table : result.summary()) {
             ObjectNode t = summary.addObject();

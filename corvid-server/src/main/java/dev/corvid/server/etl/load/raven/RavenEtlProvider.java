@@ -6,6 +6,7 @@ import dev.corvid.server.etl.EtlProvider;
 import dev.corvid.server.etl.EtlTransformer;
 import dev.corvid.server.etl.Transformation;
 import dev.corvid.server.etl.load.EtlSink;
+import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.transform.EtlScript;
 import dev.corvid.server.etl.transform.ScriptKind;
 import java.time.Duration;
@@ -33,7 +34,8 @@ public final class RavenEtlProvider implements EtlProvider<RavenItem> {
     }
 
     @Override
-    public EtlSink<RavenItem> newSink() {
+    public EtlSink<RavenItem> newSink(LoadMetrics metrics) {
+        // one bulk_docs request per batch: the batch's performance record already says all there is
         Integer seconds = configuration.loadRequestTimeoutInSec();
         Duration timeout = seconds == null || seconds <= 0 ? DEFAULT_REQUEST_TIMEOUT : Duration.ofSeconds(seconds);
         return new RavenSink(new RavenDestinationClient(connectionString, timeout));

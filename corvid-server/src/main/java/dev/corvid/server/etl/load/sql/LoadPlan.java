@@ -2,10 +2,13 @@ package dev.corvid.server.etl.load.sql;
 
 import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.SqlEtlTable;
+import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.load.sql.dialect.SqlCommand;
 import dev.corvid.server.etl.load.sql.dialect.SqlDialect;
 import dev.corvid.server.etl.load.sql.dialect.TargetConnection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,30 +109,65 @@ final class LoadPlan {
         return dialect.rowWriter().describe(dialect, table.sqlName(), group.columns(), group.rows(), task.forceQueryRecompile());
     }
 
-    /** Runs the deletes, then the writes, in the connection's current transaction; commits nothing. */
-    void run(TargetConnection connection, ColumnTypes types) throws StepFailure {
+    /** What {@link #run} did to one table, for {@link LoadMetrics} once the transaction committed. */
+    record TableWork(String tableName, long writtenRows, long deletedDocuments, Duration write, Duration delete) {
+    }
+
+    /**
+     * Runs the deletes, then the writes, in the connection's current transaction; commits nothing.
+     * Each delete statement and each row group's write slower than {@link LoadMetrics#SLOW_STATEMENT}
+     * is recorded in {@code metrics} at once.
+     *
+     * @return what was done to each table, in the order of {@code SqlTables}
+     */
+    List<TableWork> run(TargetConnection connection, ColumnTypes types, LoadMetrics metrics) throws StepFailure {
+        Duration[] deleteTime = new Duration[tables.size()];
         for (int i = tables.size() - 1; i >= 0; i--) {
             TablePlan table = tables.get(i);
+            deleteTime[i] = Duration.ZERO;
             try {
                 for (SqlCommand delete : deleteCommands(table)) {
+                    long start = System.nanoTime();
                     connection.execute(delete);
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    deleteTime[i] = deleteTime[i].plus(took);
+                    metrics.statement(Instant.now(), took, table.table().tableName(), delete.text());
                 }
             } catch (SQLException e) {
                 throw new StepFailure(table, null, e);
             }
         }
-        for (TablePlan table : tables) {
+        List<TableWork> work = new ArrayList<>(tables.size());
+        for (int i = 0; i < tables.size(); i++) {
+            TablePlan table = tables.get(i);
+            Duration writeTime = Duration.ZERO;
             for (RowGroup group : table.groups()) {
                 try {
                     if (dialect.convertsTemporalStrings()) {
                         convertTemporalStrings(connection, types, table.sqlName(), group);
                     }
+                    long start = System.nanoTime();
                     dialect.rowWriter().write(connection, table.sqlName(), group.columns(), group.rows());
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    writeTime = writeTime.plus(took);
+                    if (took.compareTo(LoadMetrics.SLOW_STATEMENT) > 0) {
+                        metrics.statement(Instant.now(), took, table.table().tableName(), describeWrite(table, group));
+                    }
                 } catch (SQLException e) {
                     throw new StepFailure(table, group, e);
                 }
             }
+            work.add(new TableWork(table.table().tableName(), table.rowCount(), table.deleteIds().size(), writeTime, deleteTime[i]));
         }
+        return work;
+    }
+
+    /** A slow write, as the first statement it sent and how many rows it wrote. */
+    private String describeWrite(TablePlan table, RowGroup group) {
+        List<SqlCommand> commands = writeCommands(table, group);
+        String first = commands.isEmpty() ? "" : commands.getFirst().text();
+        String rows = " -- " + group.rows().size() + " rows";
+        return commands.size() <= 1 ? first + rows : first + rows + " in " + commands.size() + " statements";
     }
 
     /** ISO strings bound for temporal columns become java.time values; nothing else is guessed. */

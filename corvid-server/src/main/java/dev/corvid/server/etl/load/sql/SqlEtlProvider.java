@@ -7,6 +7,7 @@ import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.Transformation;
 import dev.corvid.server.etl.TransformedItem;
 import dev.corvid.server.etl.load.EtlSink;
+import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.load.sql.dialect.SqlCommand;
 import dev.corvid.server.etl.load.sql.dialect.TargetConnection;
 import dev.corvid.server.etl.transform.EtlScript;
@@ -65,8 +66,8 @@ public final class SqlEtlProvider implements EtlProvider<SqlItem> {
     }
 
     @Override
-    public EtlSink<SqlItem> newSink() {
-        return new SqlSink(task, settings(), transformationName, sourceDatabaseId, sourceDatabase);
+    public EtlSink<SqlItem> newSink(LoadMetrics metrics) {
+        return new SqlSink(task, settings(), transformationName, sourceDatabaseId, sourceDatabase, metrics);
     }
 
     /** {@code database@server}, as RavenDB describes an SQL destination. */
@@ -85,7 +86,7 @@ public final class SqlEtlProvider implements EtlProvider<SqlItem> {
 
     /** What the script does with one document: the statements, errors, {@code output()} lines. */
     public record TestResult(List<TableSummary> summary, List<String> transformationErrors, List<String> loadErrors,
-                             List<String> output) {
+                             List<LoadMetrics.SlowStatement> slowStatements, List<String> output) {
     }
 
     /**
@@ -99,8 +100,9 @@ public final class SqlEtlProvider implements EtlProvider<SqlItem> {
         EtlScript script = EtlScript.compile(transformation.name(), transformation.script(), ScriptKind.SQL);
         try (SqlTransformer transformer = new SqlTransformer(task, script)) {
             return switch (transformer.transform(entry, snapshot)) {
-                case TransformedItem.Failed<SqlItem> failed -> new TestResult(List.of(), List.of(failed.error()), List.of(), failed.output());
-                case TransformedItem.FilteredOut<SqlItem> out -> new TestResult(List.of(), List.of(), List.of(), out.output());
+                case TransformedItem.Failed<SqlItem> failed -> new TestResult(List.of(), List.of(failed.error()), List.of(), List.of(),
+                        failed.output());
+                case TransformedItem.FilteredOut<SqlItem> out -> new TestResult(List.of(), List.of(), List.of(), List.of(), out.output());
                 case TransformedItem.Loaded<SqlItem> loaded -> {
                     LoadPlan plan = LoadPlan.of(task, settings.dialect(), List.of(loaded.value()));
                     List<TableSummary> summary = new ArrayList<>();
@@ -109,14 +111,16 @@ public final class SqlEtlProvider implements EtlProvider<SqlItem> {
                         table.groups().forEach(group -> commands.addAll(plan.writeCommands(table, group)));
                         summary.add(new TableSummary(table.table().tableName(), commands));
                     }
-                    List<String> loadErrors = runInRolledBackTransaction ? runAndRollBack(plan, task, settings) : List.of();
-                    yield new TestResult(summary, List.of(), loadErrors, loaded.output());
+                    LoadMetrics metrics = new LoadMetrics();
+                    List<String> loadErrors = runInRolledBackTransaction ? runAndRollBack(plan, task, settings, metrics) : List.of();
+                    yield new TestResult(summary, List.of(), loadErrors, metrics.snapshot().slowStatements(), loaded.output());
                 }
             };
         }
     }
 
-    private static List<String> runAndRollBack(LoadPlan plan, SqlEtlConfiguration task, SqlConnectionSettings settings) {
+    private static List<String> runAndRollBack(LoadPlan plan, SqlEtlConfiguration task, SqlConnectionSettings settings,
+                                               LoadMetrics metrics) {
         TargetConnection connection;
         try {
             connection = SqlConnections.open(settings, task.commandTimeout(), task.forceQueryRecompile());
@@ -126,7 +130,7 @@ public final class SqlEtlProvider implements EtlProvider<SqlItem> {
         try {
             ColumnTypes types = new ColumnTypes();
             connection.columnTypes((table, column) -> types.type(connection.jdbc(), table, column));
-            plan.run(connection, types);
+            plan.run(connection, types, metrics);
             return List.of();
         } catch (LoadPlan.StepFailure failure) {
             return List.of("Table '" + failure.table.table().tableName() + "': " + SqlConnections.message(failure.error));

@@ -2,6 +2,7 @@ package dev.corvid.server.etl.load.sql;
 
 import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.load.EtlSink;
+import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.load.PermanentLoadException;
 import dev.corvid.server.etl.load.TransientLoadException;
 import dev.corvid.server.etl.load.sql.dialect.SqlDialect;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * row failed (found by replaying that table's rows one by one in a rolled-back transaction) and the
  * database's message. After any failure the connection is discarded and a new one opened next time.
  *
+ * <p>What each committed batch did per table, and any statement slower than
+ * {@link LoadMetrics#SLOW_STATEMENT}, go to the process's {@link LoadMetrics}.
+ *
  * <p>One connection per process; its prepared statements are reused from batch to batch. Called by
  * one thread at a time.
  */
@@ -42,6 +46,7 @@ final class SqlSink implements EtlSink<SqlItem> {
     private final String transformationName;
     private final String sourceDatabaseId;
     private final String sourceDatabase;
+    private final LoadMetrics metrics;
     private TargetConnection connection;
     private ColumnTypes columnTypes;
 
@@ -51,12 +56,13 @@ final class SqlSink implements EtlSink<SqlItem> {
      *                           a new id, so it never resumes from the old database's checkpoint
      */
     SqlSink(SqlEtlConfiguration task, SqlConnectionSettings settings, String transformationName, String sourceDatabaseId,
-            String sourceDatabase) {
+            String sourceDatabase, LoadMetrics metrics) {
         this.task = task;
         this.settings = settings;
         this.transformationName = transformationName;
         this.sourceDatabaseId = sourceDatabaseId;
         this.sourceDatabase = sourceDatabase;
+        this.metrics = metrics;
     }
 
     @Override
@@ -64,9 +70,12 @@ final class SqlSink implements EtlSink<SqlItem> {
         TargetConnection target = connection();
         LoadPlan plan = LoadPlan.of(task, settings.dialect(), items);
         try {
-            plan.run(target, columnTypes);
+            List<LoadPlan.TableWork> work = plan.run(target, columnTypes, metrics);
             writeCheckpoint(target, upTo);
             target.jdbc().commit();
+            for (LoadPlan.TableWork table : work) {
+                metrics.table(table.tableName(), table.writtenRows(), table.deletedDocuments(), table.write(), table.delete());
+            }
             return settings.database() + "@" + settings.server();
         } catch (LoadPlan.StepFailure failure) {
             discard();

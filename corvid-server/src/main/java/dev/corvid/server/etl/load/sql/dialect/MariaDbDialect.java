@@ -1,7 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Map;
  * sends as one bulk command ({@code COM_STMT_BULK_EXECUTE}) per batch; tables must be InnoDB for the
  * batch and its checkpoint to commit together.
  */
-public final class MariaDbDialect implements SqlDialect {
+public final class MariaDbDialect extends MySqlFamily {
     public static final MariaDbDialect INSTANCE = new MariaDbDialect();
 
     private MariaDbDialect() {
@@ -29,32 +27,6 @@ public final class MariaDbDialect implements SqlDialect {
     @Override
     public Map<String, String> defaultProperties() {
         return Map.of("useBulkStmts", "true", "useBulkStmtsForInserts", "true", "cachePrepStmts", "true");
-    }
-
-    @Override
-    public String quoteIdentifier(String identifier) {
-        return MySqlFamily.quoteIdentifier(identifier);
-    }
-
-    @Override
-    public String stringLiteral(String value) {
-        return MySqlFamily.stringLiteral(value);
-    }
-
-    @Override
-    public int rowsPerInsert(int columns) {
-        return 1;
-    }
-
-    @Override
-    public boolean isTransient(SQLException error) {
-        Boolean known = MySqlFamily.classify(error);
-        return known != null ? known : SqlDialect.super.isTransient(error);
-    }
-
-    @Override
-    public List<String> createCheckpointTable() {
-        return MySqlFamily.createCheckpointTable();
     }
 
     /** MariaDB has no row alias in {@code INSERT … ON DUPLICATE KEY UPDATE}: {@code VALUES(column)} it is. */

@@ -1,7 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Map;
  * RavenDB, identifiers are quoted and {@code ForceQueryRecompile} adds nothing: MySQL has no
  * {@code OPTION(RECOMPILE)}.
  */
-public final class MySqlDialect implements SqlDialect {
+public final class MySqlDialect extends MySqlFamily {
     public static final MySqlDialect INSTANCE = new MySqlDialect();
 
     private MySqlDialect() {
@@ -29,32 +27,6 @@ public final class MySqlDialect implements SqlDialect {
     @Override
     public Map<String, String> defaultProperties() {
         return Map.of("rewriteBatchedStatements", "true", "cachePrepStmts", "true");
-    }
-
-    @Override
-    public String quoteIdentifier(String identifier) {
-        return MySqlFamily.quoteIdentifier(identifier);
-    }
-
-    @Override
-    public String stringLiteral(String value) {
-        return MySqlFamily.stringLiteral(value);
-    }
-
-    @Override
-    public int rowsPerInsert(int columns) {
-        return 1;
-    }
-
-    @Override
-    public boolean isTransient(SQLException error) {
-        Boolean known = MySqlFamily.classify(error);
-        return known != null ? known : SqlDialect.super.isTransient(error);
-    }
-
-    @Override
-    public List<String> createCheckpointTable() {
-        return MySqlFamily.createCheckpointTable();
     }
 
     /** MySQL 8.0.19+ row alias; {@code VALUES(column)} is deprecated there. */

@@ -4,8 +4,13 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
-/** What MariaDB and MySQL share: backtick quoting, backslash escapes in literals, InnoDB, their error numbers. */
-final class MySqlFamily {
+/**
+ * What MariaDB and MySQL share: backtick quoting, backslash escapes in literals, single-row prepared
+ * inserts in one JDBC batch (each driver turns the batch into bulk commands its own way), InnoDB for
+ * the checkpoint table, and their error numbers. The two dialects differ in driver, driver
+ * properties and the checkpoint upsert.
+ */
+public abstract sealed class MySqlFamily implements SqlDialect permits MariaDbDialect, MySqlDialect {
     /** 1205 lock wait timeout, 1213 deadlock, 1040 too many connections, 1927 connection killed, 2006/2013 server gone / lost, 1053 shutdown. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1205, 1213, 1040, 1927, 2006, 2013, 1053, 1180, 1181);
     /**
@@ -16,19 +21,24 @@ final class MySqlFamily {
     private static final Set<Integer> PERMANENT_CODES = Set.of(1146, 1054, 1062, 1048, 1364, 1366, 1264, 1406, 1292,
             1452, 1451, 1064, 1136);
 
-    private MySqlFamily() {
-    }
-
-    static String quoteIdentifier(String identifier) {
+    @Override
+    public String quoteIdentifier(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
     /** In MySQL's default SQL mode a backslash escapes, so it is doubled along with the quote. */
-    static String stringLiteral(String value) {
+    @Override
+    public String stringLiteral(String value) {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    static Boolean classify(SQLException error) {
+    @Override
+    public int rowsPerInsert(int columns) {
+        return 1;
+    }
+
+    @Override
+    public boolean isTransient(SQLException error) {
         for (SQLException e : SqlDialect.chain(error)) {
             if (TRANSIENT_CODES.contains(e.getErrorCode())) {
                 return true;
@@ -37,11 +47,12 @@ final class MySqlFamily {
                 return false;
             }
         }
-        return null;
+        return SqlDialect.super.isTransient(error);
     }
 
-    static List<String> createCheckpointTable() {
-        return List.of("CREATE TABLE IF NOT EXISTS " + SqlDialect.CHECKPOINT_TABLE + " ("
+    @Override
+    public List<String> createCheckpointTable() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + CHECKPOINT_TABLE + " ("
                 + SqlDialect.checkpointColumns("VARCHAR", "256", "BIGINT", "DATETIME(6)") + ") ENGINE=InnoDB");
     }
 }

@@ -110,8 +110,6 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override
     public String upsertCheckpoint() {
-        return "INSERT INTO " + CHECKPOINT_TABLE + " (" + CHECKPOINT_INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)"
-                + " ON CONFLICT (source_database_id, task_name, transformation_name) DO UPDATE SET"
-                + " source_database = EXCLUDED.source_database, last_etag = EXCLUDED.last_etag, updated_at = EXCLUDED.updated_at";
+        return SqlDialect.upsertCheckpointOnConflict();
     }
 }

@@ -33,8 +33,7 @@ import java.util.stream.Collectors;
  * <p>Dialects are stateless and thread-safe.
  */
 public sealed interface SqlDialect
-        permits PostgresDialect, MariaDbDialect, MySqlDialect, SqlServerDialect, OracleDialect, SqliteDialect,
-                DuckDbDialect, H2Dialect {
+        permits PostgresDialect, MySqlFamily, SqlServerDialect, OracleDialect, SqliteDialect, DuckDbDialect, H2Dialect {
     /** RavenDB's limit of ids per {@code DELETE … IN (…)}, kept for every database. */
     int MAX_IDS_PER_DELETE = 1000;
     String CHECKPOINT_TABLE = "corvid_etl_state";
@@ -251,4 +250,11 @@ public sealed interface SqlDialect
     }
 
     String CHECKPOINT_INSERT_COLUMNS = "source_database_id, task_name, transformation_name, source_database, last_etag, updated_at";
+
+    /** The checkpoint upsert of the databases with PostgreSQL's {@code INSERT … ON CONFLICT … DO UPDATE}. */
+    static String upsertCheckpointOnConflict() {
+        return "INSERT INTO " + CHECKPOINT_TABLE + " (" + CHECKPOINT_INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)"
+                + " ON CONFLICT (source_database_id, task_name, transformation_name) DO UPDATE SET"
+                + " source_database = EXCLUDED.source_database, last_etag = EXCLUDED.last_etag, updated_at = EXCLUDED.updated_at";
+    }
 }

@@ -75,8 +75,6 @@ public final class SqliteDialect implements SqlDialect {
 
     @Override
     public String upsertCheckpoint() {
-        return "INSERT INTO " + CHECKPOINT_TABLE + " (" + CHECKPOINT_INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)"
-                + " ON CONFLICT (source_database_id, task_name, transformation_name) DO UPDATE SET"
-                + " source_database = excluded.source_database, last_etag = excluded.last_etag, updated_at = excluded.updated_at";
+        return SqlDialect.upsertCheckpointOnConflict();
     }
 }

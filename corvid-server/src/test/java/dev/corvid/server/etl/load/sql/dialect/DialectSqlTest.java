@@ -153,8 +153,8 @@ class DialectSqlTest {
     @Test
     void embeddedDialects() {
         assertThat(SqliteDialect.INSTANCE.upsertCheckpoint()).endsWith("ON CONFLICT (source_database_id, task_name,"
-                + " transformation_name) DO UPDATE SET source_database = excluded.source_database, last_etag = excluded.last_etag,"
-                + " updated_at = excluded.updated_at");
+                + " transformation_name) DO UPDATE SET source_database = EXCLUDED.source_database, last_etag = EXCLUDED.last_etag,"
+                + " updated_at = EXCLUDED.updated_at");
         assertThat(H2Dialect.INSTANCE.upsertCheckpoint()).isEqualTo("MERGE INTO corvid_etl_state (source_database_id, task_name,"
                 + " transformation_name, source_database, last_etag, updated_at) KEY (source_database_id, task_name,"
                 + " transformation_name) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)");
