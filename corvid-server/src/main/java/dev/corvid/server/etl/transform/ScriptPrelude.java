@@ -9,8 +9,11 @@ import org.graalvm.polyglot.Source;
  *
  * <ul>
  *   <li>{@code run(docJson)} — parses the document, runs the script body with {@code this} bound to it
- *       and returns everything the run produced as <em>one</em> JSON string
- *       {@code {"i":[{"t":target,"d":object,"a":[[source,destination],…]}],"o":[output…]}};</li>
+ *       and returns everything the run produced as <em>one</em> string: the number of items and
+ *       {@code :}, then per item three length-prefixed fields ({@code 6:Orders}): the target, the
+ *       object's JSON and the attachments' JSON {@code [[source,destination],…]} (empty when none),
+ *       then the {@code output()} lines as a JSON array (nothing when none). Java slices the objects
+ *       out without parsing them (see {@link ScriptResults});</li>
  *   <li>{@code takeOutput()} — after a failed run: the {@code output()} lines collected so far, as JSON;</li>
  *   <li>{@code shouldDelete(id, collection, deleted)} — runs the delete-behaviour function.</li>
  * </ul>
@@ -48,7 +51,12 @@ final class ScriptPrelude {
                 if (obj === null || typeof obj !== 'object' || isArray(obj)) {
                   throw new TypeError('loadTo' + target + '() expects an object but got ' + typeName(obj));
                 }
-                var item = { t: target, d: stringify(obj), a: [] };
+                var json = stringify(obj);
+                if (typeof json !== 'string' || json.charAt(0) !== '{') {
+                  throw new TypeError('loadTo' + target + '() expects an object that serializes to a JSON object, but its toJSON() gave '
+                    + typeName(json === undefined ? undefined : parse(json)));
+                }
+                var item = { t: target, d: json, a: [] };
                 state.items[state.items.length] = item;
                 return kind === 'RAVEN' ? reference(item) : undefined;
               }
@@ -152,13 +160,13 @@ final class ScriptPrelude {
                 var metadata = doc['@metadata'];
                 begin(metadata && typeof metadata === 'object' ? metadata['@attachments'] : null);
                 body.call(doc, 0);
-                var parts = [];
+                var parts = [state.items.length + ':'];
                 for (var i = 0; i < state.items.length; i++) {
                   var item = state.items[i];
-                  parts[i] = '{"t":' + stringify(item.t) + ',"d":' + item.d
-                    + (item.a.length > 0 ? ',"a":' + stringify(item.a) : '') + '}';
+                  var attachments = item.a.length > 0 ? stringify(item.a) : '';
+                  parts[i + 1] = item.t.length + ':' + item.t + item.d.length + ':' + item.d + attachments.length + ':' + attachments;
                 }
-                var result = '{"i":[' + parts.join(',') + '],"o":' + stringify(state.output) + '}';
+                var result = parts.join('') + (state.output.length > 0 ? stringify(state.output) : '');
                 state = null;
                 return result;
               }

@@ -10,28 +10,101 @@ import java.util.List;
 
 /** Turns what the runtime returns into {@link TransformOutcome}s. */
 final class ScriptResults {
+    /** As deep as Corvid stores documents ({@link Json#MAPPER}'s limit). */
+    static final int MAX_NESTING_DEPTH = 200;
+
     private ScriptResults() {
     }
 
+    /** The emitted object cannot be stored; the document fails with this message. */
+    static final class Unstorable extends Exception {
+        Unstorable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /**
-     * Reads {@code {"i":[{"t":target,"d":object,"a":[[source,destination],…]}],"o":[…]}}.
+     * Reads the string {@link ScriptPrelude}'s {@code run} returns: {@code count:}, then per item the
+     * length-prefixed target, object JSON and attachments JSON, then the output lines as a JSON array
+     * (or nothing). The objects are sliced out, not parsed: only their nesting depth is checked.
      *
-     * @throws JsonProcessingException when the result cannot be read, e.g. nesting deeper than Corvid allows
+     * @throws Unstorable when an object is nested deeper than Corvid stores documents
      */
-    static TransformOutcome.Loaded read(String json) throws JsonProcessingException {
-        JsonNode root = Json.MAPPER.readTree(json);
-        List<LoadedItem> items = new ArrayList<>();
-        for (JsonNode item : root.get("i")) {
-            List<AttachmentReference> attachments = new ArrayList<>();
-            JsonNode refs = item.get("a");
-            if (refs != null) {
-                refs.forEach(ref -> attachments.add(new AttachmentReference(ref.get(0).asText(), ref.get(1).asText())));
+    static TransformOutcome.Loaded read(String result) throws Unstorable {
+        int[] position = {0};
+        int count = number(result, position);
+        List<LoadedItem> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String target = field(result, position);
+            String json = field(result, position);
+            String attachments = field(result, position);
+            if (json.length() > MAX_NESTING_DEPTH && nestingDepth(json) > MAX_NESTING_DEPTH) {
+                throw new Unstorable("the object given to loadTo" + target + "() is nested deeper than "
+                        + MAX_NESTING_DEPTH + " levels");
             }
-            items.add(new LoadedItem(item.get("t").asText(), (ObjectNode) item.get("d"), attachments));
+            items.add(new LoadedItem(target, json, attachments.isEmpty() ? List.of() : attachmentReferences(attachments)));
         }
         List<String> output = new ArrayList<>();
-        root.get("o").forEach(line -> output.add(line.asText()));
-        return new TransformOutcome.Loaded(items, output);
+        if (position[0] < result.length()) {
+            parse(result.substring(position[0])).forEach(line -> output.add(line.asText()));
+        }
+        return new TransformOutcome.Loaded(items, output, result.length());
+    }
+
+    private static List<AttachmentReference> attachmentReferences(String json) {
+        List<AttachmentReference> references = new ArrayList<>();
+        parse(json).forEach(ref -> references.add(new AttachmentReference(ref.get(0).asText(), ref.get(1).asText())));
+        return references;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the ETL runtime returned JSON Jackson cannot read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A decimal number ended by {@code :}, from {@code position[0]}, which moves past the colon. */
+    private static int number(String result, int[] position) {
+        int value = 0;
+        int i = position[0];
+        for (char c = result.charAt(i); c != ':'; c = result.charAt(++i)) {
+            value = value * 10 + (c - '0');
+        }
+        position[0] = i + 1;
+        return value;
+    }
+
+    private static String field(String result, int[] position) {
+        int length = number(result, position);
+        int start = position[0];
+        position[0] = start + length;
+        return result.substring(start, start + length);
+    }
+
+    /** How deeply objects and arrays nest in a JSON text ({@code {}} is 1), ignoring brackets inside strings. */
+    static int nestingDepth(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     /**
@@ -46,6 +119,7 @@ final class ScriptResults {
             String name = attachment.path("Name").asText();
             attachments.add(new AttachmentReference(name, name));
         }
-        return new TransformOutcome.Loaded(List.of(new LoadedItem(document.collection(), copy, attachments)), List.of());
+        return new TransformOutcome.Loaded(List.of(new LoadedItem(document.collection(), copy, attachments)), List.of(),
+                document.json().length);
     }
 }

@@ -1,6 +1,5 @@
 package dev.corvid.server.etl.transform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corvid.server.storage.StoredDocument;
 import java.time.Duration;
 import java.util.List;
@@ -67,16 +66,16 @@ public final class ScriptRunner implements AutoCloseable {
     public TransformOutcome transform(StoredDocument document, ScriptSource source) {
         ensureOpen();
         if (script.isEmpty()) {
-            return script.kind() == ScriptKind.RAVEN ? ScriptResults.copyOf(document) : new TransformOutcome.Loaded(List.of(), List.of());
+            return script.kind() == ScriptKind.RAVEN ? ScriptResults.copyOf(document) : new TransformOutcome.Loaded(List.of(), List.of(), 0);
         }
         try {
             String json = execute(source, ctx -> ctx.run(document.jsonText()));
             return ScriptResults.read(json);
         } catch (ScriptFailure e) {
             return new TransformOutcome.Failed(document.id(), e.getMessage(), e.output());
-        } catch (JsonProcessingException e) {
+        } catch (ScriptResults.Unstorable e) {
             return new TransformOutcome.Failed(document.id(), "The script emitted an object Corvid cannot store: "
-                    + e.getOriginalMessage(), List.of());
+                    + e.getMessage(), List.of());
         }
     }
 

@@ -12,8 +12,9 @@ public sealed interface TransformOutcome {
      * The script ran to the end (or returned early).
      *
      * @param items the {@code loadTo} calls in call order; empty when the script filtered the document out
+     * @param size  about how many bytes the items take as JSON, for batch size limits
      */
-    record Loaded(List<LoadedItem> items, List<String> output) implements TransformOutcome {
+    record Loaded(List<LoadedItem> items, List<String> output, long size) implements TransformOutcome {
         public Loaded {
             items = List.copyOf(items);
             output = List.copyOf(output);

@@ -1,9 +1,13 @@
 package dev.corvid.server.etl.load.raven;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.corvid.server.json.Json;
 import dev.corvid.server.storage.Metadata;
 import java.util.List;
+import java.util.Optional;
 
 /** Builders for the batch commands Raven ETL sends (PROTOCOL.md §5.1) and the metadata rules of ETL.md §5.4. */
 final class RavenCommands {
@@ -13,7 +17,7 @@ final class RavenCommands {
     private RavenCommands() {
     }
 
-    static ObjectNode put(String id, ObjectNode document, boolean replaceAttachments) {
+    static ObjectNode put(String id, JsonNode document, boolean replaceAttachments) {
         ObjectNode command = Json.object();
         command.put("Id", id);
         command.putNull("ChangeVector");
@@ -23,6 +27,30 @@ final class RavenCommands {
             command.put("ReplaceAttachments", true);
         }
         return command;
+    }
+
+    /** A PUT of a stored document copied as it is ({@link CopiedDocument}), streamed when the batch is written. */
+    static ObjectNode putCopy(String id, byte[] storedJson, String collection) {
+        return put(id, new POJONode(new CopiedDocument(storedJson, collection)), true);
+    }
+
+    /**
+     * A PUT of an object a script emitted, as its JSON text with {@code "@metadata":{"@collection":…}}
+     * appended, without parsing it; or {@code Optional.empty()} when the object has metadata of its own
+     * to clean (then {@link #prepare} it as a tree). The text is a JSON object, as the runtime ensures.
+     */
+    static Optional<ObjectNode> putEmitted(String id, String json, String collection) {
+        if (json.contains("\"" + Metadata.KEY + "\"")) {
+            return Optional.empty();
+        }
+        String metadata = "\"" + Metadata.KEY + "\":{\"" + Metadata.COLLECTION + "\":" + Json.NODES.textNode(collection) + "}}";
+        String document = json.length() == 2 ? "{" + metadata : json.substring(0, json.length() - 1) + "," + metadata;
+        return Optional.of(put(id, new POJONode(new RawValue(document)), true));
+    }
+
+    /** Whether the destination assigns this metadata field itself, so that ETL does not send it. */
+    static boolean isSystemMetadata(String key) {
+        return SYSTEM_METADATA.contains(key);
     }
 
     static ObjectNode delete(String id) {

@@ -8,17 +8,4 @@ import java.util.List;
  * contents of its AttachmentPUT commands in the same order.
  */
 public record RavenItem(List<ObjectNode> commands, List<byte[]> attachments) {
-    public long bytes() {
-        long size = 0;
-        for (ObjectNode command : commands) {
-            size += 64;
-            if (command.has("Document")) {
-                size += command.get("Document").toString().length();
-            }
-        }
-        for (byte[] a : attachments) {
-            size += a.length;
-        }
-        return size;
-    }
 }

@@ -50,10 +50,9 @@ final class RavenTransformer implements EtlTransformer<RavenItem> {
     }
 
     private TransformedItem<RavenItem> copy(StoredDocument document, ReadTxn snapshot) {
-        ObjectNode body = RavenCommands.prepare(Json.parseStored(document.json()), document.collection(), true);
         List<ObjectNode> commands = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
-        commands.add(RavenCommands.put(document.id(), body, true));
+        commands.add(RavenCommands.putCopy(document.id(), document.json(), document.collection()));
         if (document.hasAttachments()) {
             for (String name : attachmentNames(document)) {
                 Optional<Attachment> attachment = snapshot.attachment(document.id(), name);
@@ -109,8 +108,8 @@ final class RavenTransformer implements EtlTransformer<RavenItem> {
             String id = own ? document.id()
                     : item.attachments().isEmpty() ? prefixOf(document.id(), item.target())
                     : prefixOf(document.id(), item.target()) + ordinal;
-            ObjectNode body = RavenCommands.prepare(item.document(), item.target(), own);
-            commands.add(RavenCommands.put(id, body, true));
+            commands.add(RavenCommands.putEmitted(id, item.json(), item.target())
+                    .orElseGet(() -> RavenCommands.put(id, RavenCommands.prepare(item.document(), item.target(), own), true)));
             for (AttachmentReference reference : item.attachments()) {
                 Optional<Attachment> attachment = snapshot.attachment(document.id(), reference.sourceName());
                 if (attachment.isPresent()) {
@@ -124,7 +123,7 @@ final class RavenTransformer implements EtlTransformer<RavenItem> {
             return new TransformedItem.FilteredOut<>(loaded.output());
         }
         RavenItem item = new RavenItem(commands, contents);
-        return new TransformedItem.Loaded<>(item, item.bytes(), loaded.output());
+        return new TransformedItem.Loaded<>(item, loaded.size() + 64L * commands.size() + contentBytes(contents), loaded.output());
     }
 
     private TransformedItem<RavenItem> delete(Tombstone tombstone, ReadTxn snapshot) {

@@ -1,7 +1,7 @@
 package dev.corvid.server.etl.load.sql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.corvid.server.etl.EtlTransformer;
 import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.SqlEtlTable;
@@ -10,15 +10,16 @@ import dev.corvid.server.etl.transform.EtlScript;
 import dev.corvid.server.etl.transform.LoadedItem;
 import dev.corvid.server.etl.transform.ScriptRunner;
 import dev.corvid.server.etl.transform.TransformOutcome;
+import dev.corvid.server.json.Json;
 import dev.corvid.server.storage.Attachment;
 import dev.corvid.server.storage.ChangeEntry;
 import dev.corvid.server.storage.ReadTxn;
 import dev.corvid.server.storage.StoredDocument;
 import dev.corvid.server.storage.Tombstone;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
                         "Table '" + item.target() + "' was not defined in the configuration of SQL ETL task", loaded.output());
             }
             try {
-                rows.add(row(table.get(), document.id(), item.document(),
+                rows.add(row(table.get(), document.id(), item.json(),
                         name -> snapshot.attachment(document.id(), name).map(Attachment::content)));
             } catch (SqlValues.ValueException e) {
                 return new TransformedItem.Failed<>(document.id(), "Table '" + table.get().tableName() + "': " + e.getMessage(),
@@ -90,20 +91,28 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         return loaded(new SqlItem(document.id(), deleteFrom, rows), loaded.output());
     }
 
-    private SqlItem.SqlRow row(SqlEtlTable table, String documentId, ObjectNode object,
+    /** One row: the document id column, then the object's properties as columns, read straight from its JSON text. */
+    private SqlItem.SqlRow row(SqlEtlTable table, String documentId, String objectJson,
                                java.util.function.Function<String, Optional<byte[]>> attachments) {
         String idColumn = table.documentIdColumn();
-        List<String> columns = new ArrayList<>(object.size() + 1);
-        List<Object> values = new ArrayList<>(object.size() + 1);
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         columns.add(idColumn);
         values.add(documentId);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals(idColumn)) {
-                continue;
+        try (JsonParser parser = Json.MAPPER.createParser(objectJson)) {
+            parser.nextToken(); // the object's START_OBJECT: the runtime emits nothing else
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String column = parser.currentName();
+                parser.nextToken();
+                if (column.equals(idColumn)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                columns.add(column);
+                values.add(SqlValues.of(parser, attachments));
             }
-            columns.add(field.getKey());
-            values.add(SqlValues.of(field.getValue(), attachments));
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON.stringify gave what Jackson cannot read: " + e.getMessage(), e);
         }
         List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
         if (columnLists.size() > 1_000) {

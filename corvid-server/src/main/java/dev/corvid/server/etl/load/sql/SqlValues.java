@@ -1,7 +1,12 @@
 package dev.corvid.server.etl.load.sql;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corvid.server.json.Json;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -130,6 +135,32 @@ final class SqlValues {
             return typed(object, attachments);
         }
         return node.toString();
+    }
+
+    private static final ObjectReader NESTED = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Converts the value at the parser's current token, exactly as {@link #of(JsonNode, Function)}
+     * converts its tree, but reading scalars straight from the parser; objects and arrays are read
+     * into a tree first. Leaves the parser on the value's last token.
+     */
+    static Object of(JsonParser parser, Function<String, Optional<byte[]>> attachments) throws IOException {
+        // NESTED reads one value in the middle of the object, so what follows it is no error
+        return switch (parser.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? new BigDecimal(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
+            // as the tree does: a double, then its shortest decimal text
+            case VALUE_NUMBER_FLOAT -> new BigDecimal(Double.toString(parser.getDoubleValue()));
+            case VALUE_STRING -> {
+                String text = parser.getText();
+                yield text.startsWith(ATTACHMENT_MARKER)
+                        ? attachments.apply(text.substring(ATTACHMENT_MARKER.length())).orElse(null) : text;
+            }
+            default -> of((JsonNode) NESTED.readTree(parser), attachments);
+        };
     }
 
     private static boolean isTyped(ObjectNode object) {
