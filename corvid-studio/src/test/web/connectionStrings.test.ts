@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSecret, MASK, maskConnectionString, normalizeUrls, validateRaven, validateSql } from '../../main/web/logic/connectionStrings';
+import { factoryLabel, hasSecret, isJdbcUrl, MASK, maskConnectionString, normalizeUrls, validateRaven, validateSql } from '../../main/web/logic/connectionStrings';
 
 describe('connection strings', () => {
   it('masks passwords in ADO.NET style connection strings', () => {
@@ -34,5 +34,14 @@ describe('connection strings', () => {
       ConnectionString: 'ConnectionString cannot be empty',
     });
     expect(normalizeUrls([' http://a:8080/ '])).toEqual(['http://a:8080']);
+  });
+
+  it('needs no factory for a JDBC URL, and a factory for anything else', () => {
+    expect(validateSql({ Type: 'Sql', Name: 'r', FactoryName: '', ConnectionString: 'jdbc:sqlite:/data/reporting.sqlite' })).toEqual({});
+    expect(isJdbcUrl(' JDBC:postgresql://h/db')).toBe(true);
+    expect(validateSql({ Type: 'Sql', Name: 'r', FactoryName: '', ConnectionString: 'Host=h;Database=d' })).toEqual({
+      FactoryName: expect.stringContaining('or give a JDBC URL'),
+    });
+    expect(factoryLabel('')).toContain('JDBC URL');
   });
 });

@@ -11,7 +11,13 @@ export const SQL_FACTORIES: { name: string; label: string }[] = [
   { name: 'Microsoft.Data.SqlClient', label: 'SQL Server (Microsoft.Data.SqlClient)' },
   { name: 'System.Data.SqlClient', label: 'SQL Server (System.Data.SqlClient)' },
   { name: 'Oracle.ManagedDataAccess.Client', label: 'Oracle (Oracle.ManagedDataAccess.Client)' },
+  { name: '', label: 'JDBC URL (jdbc:…; also SQLite, DuckDB and H2 files)' },
 ];
+
+/** Whether the connection string is a JDBC URL, which names its database itself (no factory needed). */
+export function isJdbcUrl(connectionString: string): boolean {
+  return /^\s*jdbc:/i.test(connectionString);
+}
 
 export function factoryLabel(name: string): string {
   return SQL_FACTORIES.find((f) => f.name === name)?.label ?? name;
@@ -66,8 +72,8 @@ export function validateSql(cs: SqlConnectionString): FieldErrors {
   if (!cs.Name.trim()) {
     errors.Name = 'Name cannot be empty';
   }
-  if (!cs.FactoryName.trim()) {
-    errors.FactoryName = 'Pick the database provider (factory)';
+  if (!cs.FactoryName.trim() && !isJdbcUrl(cs.ConnectionString)) {
+    errors.FactoryName = 'Pick the database provider (factory), or give a JDBC URL (jdbc:…) as the connection string';
   }
   if (!cs.ConnectionString.trim()) {
     errors.ConnectionString = 'ConnectionString cannot be empty';

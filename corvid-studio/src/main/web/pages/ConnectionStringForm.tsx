@@ -130,7 +130,11 @@ export function ConnectionStringForm({ db, existing, onSaved, onCancel }: {
             id="cs-connection-string"
             label="Connection string"
             error={errors.ConnectionString}
-            hint="ADO.NET style, e.g. Host=127.0.0.1;Port=5432;Database=test;Username=postgres;Password=…"
+            hint={
+              factory
+                ? 'ADO.NET style, e.g. Host=127.0.0.1;Port=5432;Database=test;Username=postgres;Password=…'
+                : 'A JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test or jdbc:sqlite:/data/reporting.sqlite'
+            }
           >
             <div class="secret-input">
               <input

@@ -58,6 +58,11 @@ public final class CorvidProcess implements AutoCloseable {
             }
         }
         command.add("-Xmx512m");
+        // e.g. -Dcorvid.server.jvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile the server of a benchmark
+        String extra = System.getProperty("corvid.server.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.corvid.cli.Corvid");
