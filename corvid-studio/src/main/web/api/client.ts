@@ -12,6 +12,7 @@ import type {
   OngoingTask,
   OngoingTasks,
   Page,
+  ProcessDebugStats,
   ProcessPerformance,
   RavenTestResult,
   SqlTestConnectionResult,
@@ -250,6 +251,10 @@ export class CorvidApi {
 
   async etlPerformance(database: string, taskName: string): Promise<ProcessPerformance[]> {
     return (await this.json<{ Results: ProcessPerformance[] }>('GET', this.db(database, `/etl/performance?name=${q(taskName)}`))).Results;
+  }
+
+  async etlDebugStats(database: string, taskName: string): Promise<ProcessDebugStats[]> {
+    return (await this.json<{ Results: ProcessDebugStats[] }>('GET', this.db(database, `/etl/debug/stats?name=${q(taskName)}`))).Results;
   }
 
   async etlErrors(database: string, taskName: string): Promise<EtlError[]> {

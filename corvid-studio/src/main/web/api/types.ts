@@ -175,6 +175,30 @@ export interface ProcessPerformance {
   Performance: BatchPerformance[];
 }
 
+/** What an SQL ETL script wrote to one table since the server started (GET /etl/debug/stats). */
+export interface TableMetrics {
+  WrittenRows: number;
+  DeletedDocuments: number;
+  WriteDurationInMs: number;
+  DeleteDurationInMs: number;
+  Batches: number;
+}
+
+/** A statement that took longer than 3 seconds. */
+export interface SlowStatement {
+  Date: string;
+  Duration: number;
+  TableName: string;
+  Statement: string;
+}
+
+export interface ProcessDebugStats {
+  Name: string;
+  TaskName: string;
+  TransformationName: string;
+  Metrics: { Tables: Record<string, TableMetrics>; SlowSqlWarnings: SlowStatement[] };
+}
+
 export interface EtlError {
   TaskName: string;
   TransformationName: string;

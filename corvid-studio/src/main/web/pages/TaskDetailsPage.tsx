@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client';
-import type { EtlError, ProcessPerformance, ProcessProgress, TaskProgress } from '../api/types';
+import type { EtlError, ProcessDebugStats, ProcessPerformance, ProcessProgress, TaskProgress } from '../api/types';
 import { useInterval, useLoad } from '../app/hooks';
 import { paths } from '../app/router';
 import { Loading } from '../components/Busy';
@@ -18,6 +18,7 @@ export function TaskDetailsPage({ db, name }: { db: string; name: string }) {
   const [progressError, setProgressError] = useState<string>();
   const performance = useLoad(() => api.etlPerformance(db, name), [db, name]);
   const errors = useLoad(() => api.etlErrors(db, name), [db, name]);
+  const tables = useLoad(() => api.etlDebugStats(db, name), [db, name]);
   const tasks = useLoad(() => api.tasks(db), [db]);
   const task = tasks.data?.find((t) => t.TaskName.toLowerCase() === name.toLowerCase());
 
@@ -36,6 +37,7 @@ export function TaskDetailsPage({ db, name }: { db: string; name: string }) {
   useInterval(() => {
     void performance.reload();
     void errors.reload();
+    void tables.reload();
     void tasks.reload();
   }, 5000);
 
@@ -71,6 +73,14 @@ export function TaskDetailsPage({ db, name }: { db: string; name: string }) {
         <LineChart title="Lag" unit="seconds" series={[{ name: 'Seconds behind', points: series(samples, (s) => s.lagSeconds), className: 'chart-line-2' }]} />
         <LineChart title="Throughput" unit="documents/s" series={[{ name: 'Loaded per second', points: throughput(samples), className: 'chart-line-3' }]} />
       </div>
+
+      {task?.TaskType === 'SqlEtl' && (
+        <>
+          <h2>Tables</h2>
+          {tables.error && <Message kind="error">{tables.error}</Message>}
+          {tables.data && <Tables processes={tables.data} />}
+        </>
+      )}
 
       <h2>Recent batches</h2>
       {performance.error && <Message kind="error">{performance.error}</Message>}
@@ -181,6 +191,68 @@ function Batches({ processes }: { processes: ProcessPerformance[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Per script and table: rows written, documents whose rows were replaced or deleted, time spent; then slow statements. */
+function Tables({ processes }: { processes: ProcessDebugStats[] }) {
+  const rows = processes.flatMap((p) => Object.entries(p.Metrics.Tables).map(([table, m]) => ({ script: p.TransformationName, table, m })));
+  const slow = processes.flatMap((p) => p.Metrics.SlowSqlWarnings.map((w) => ({ script: p.TransformationName, w })));
+  return (
+    <>
+      {rows.length === 0 ? (
+        <p class="empty">Nothing written since the server started.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="list tables-table stack-narrow">
+            <thead>
+              <tr>
+                <th scope="col">Script</th>
+                <th scope="col">Table</th>
+                <th scope="col" class="number">
+                  Rows written
+                </th>
+                <th scope="col" class="number">
+                  Documents whose rows were deleted first
+                </th>
+                <th scope="col" class="number">
+                  Write / delete time
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ script, table, m }) => (
+                <tr key={`${script}-${table}`}>
+                  <td data-label="Script">{script}</td>
+                  <td data-label="Table">
+                    <code>{table}</code>
+                  </td>
+                  <td class="number" data-label="Rows written">{formatNumber(m.WrittenRows)}</td>
+                  <td class="number" data-label="Documents whose rows were deleted first">{formatNumber(m.DeletedDocuments)}</td>
+                  <td class="number nowrap" data-label="Write / delete time">
+                    {formatMs(m.WriteDurationInMs)} / {formatMs(m.DeleteDurationInMs)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {slow.length === 0 ? (
+        <p class="hint">No statement took longer than 3 seconds.</p>
+      ) : (
+        <Message kind="warning">
+          Slow statements (over 3 seconds):
+          <ul class="slow-statements">
+            {slow.map(({ script, w }, i) => (
+              <li key={i}>
+                {formatDate(w.Date)} · {script} · {w.TableName} · {formatMs(w.Duration)}: <code>{w.Statement}</code>
+              </li>
+            ))}
+          </ul>
+        </Message>
+      )}
+    </>
   );
 }
 

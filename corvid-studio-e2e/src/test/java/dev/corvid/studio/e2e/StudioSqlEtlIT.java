@@ -138,6 +138,16 @@ class StudioSqlEtlIT {
                 .getDomAttribute("data-lag-documents").equals("0"));
         studio.screenshots("14-ongoing-tasks-sql");
 
+        // task details of an SQL task: what was written to each table
+        studio.click("Details of Orders to PostgreSQL");
+        studio.waitForHeading("Orders to PostgreSQL");
+        WebElement tables = studio.waitFor("the tables section", d -> d.findElement(By.cssSelector(".tables-table tbody tr")));
+        assertThat(tables.getText()).contains(TABLE, "orders");
+        assertThat(studio.pageText()).containsIgnoringCase("Rows written").contains("No statement took longer than 3 seconds.");
+        studio.screenshots("14b-task-details-sql");
+        studio.click("Manage Ongoing Tasks");
+        studio.waitForHeading("Ongoing Tasks");
+
         // disable, then delete, each after a confirmation
         studio.click("Disable Orders to PostgreSQL");
         studio.clickInDialog("Disable");
