@@ -63,6 +63,8 @@ describe('CorvidApi', () => {
     expect(calls[1].url).toBe('/databases/shop/admin/etl/sql/test-connection?factoryName=Npgsql');
     expect(calls[1].init?.body).toBe('Host=127.0.0.1;Password=x');
     expect(result).toEqual({ Success: false, Error: 'password authentication failed' });
+    await api.testSqlConnection('shop', 'Npgsql', 'Host=127.0.0.1;Password=*****', 'pg main');
+    expect(calls[2].url).toBe('/databases/shop/admin/etl/sql/test-connection?factoryName=Npgsql&connectionStringName=pg%20main');
   });
 
   it('counts requests in flight for the activity bar', async () => {

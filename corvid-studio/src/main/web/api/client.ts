@@ -198,8 +198,10 @@ export class CorvidApi {
     await this.send('DELETE', this.db(database, `/admin/connection-strings?connectionString=${q(name)}&type=${type}`));
   }
 
-  testSqlConnection(database: string, factoryName: string, connectionString: string): Promise<SqlTestConnectionResult> {
-    return this.json('POST', this.db(database, `/admin/etl/sql/test-connection?factoryName=${q(factoryName)}`), connectionString);
+  /** With {@code storedName}, a masked password in {@code connectionString} stands for that stored connection string's password. */
+  testSqlConnection(database: string, factoryName: string, connectionString: string, storedName?: string): Promise<SqlTestConnectionResult> {
+    const stored = storedName ? `&connectionStringName=${q(storedName)}` : '';
+    return this.json('POST', this.db(database, `/admin/etl/sql/test-connection?factoryName=${q(factoryName)}${stored}`), connectionString);
   }
 
   // ---- ongoing tasks

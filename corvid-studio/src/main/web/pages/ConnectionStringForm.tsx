@@ -47,7 +47,7 @@ export function ConnectionStringForm({ db, existing, onSaved, onCancel }: {
       setErrors({ ConnectionString: 'ConnectionString cannot be empty' });
       return;
     }
-    await test.run(async () => setTestResult(await api.testSqlConnection(db, factory, connection)));
+    await test.run(async () => setTestResult(await api.testSqlConnection(db, factory, connection, existing?.Type === 'Sql' ? existing.Name : undefined)));
   };
 
   const factories = SQL_FACTORIES.some((f) => f.name === factory) ? SQL_FACTORIES : [...SQL_FACTORIES, { name: factory, label: factory }];

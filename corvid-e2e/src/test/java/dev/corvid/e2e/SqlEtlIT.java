@@ -223,6 +223,16 @@ class SqlEtlIT extends ServerFixture {
                     "Host=127.0.0.1;Port=5432;Database=corvid_no_such_db;Username=postgres;Password=secret");
             assertThat(bad.path("Success").asBoolean()).isFalse();
             assertThat(bad.path("Error").asText()).contains("does not exist").doesNotContain("secret");
+            // a stored connection string tested as shown, password masked, uses its stored password (an H2 file
+            // is created with the credentials of its first connection, and refuses others afterwards)
+            String h2 = "jdbc:h2:" + java.nio.file.Files.createTempDirectory("corvid-h2").resolve("db") + ";USER=sa;PASSWORD=";
+            assertThat(post(base + "test-connection", "text/plain", h2 + "s3cret").path("Success").asBoolean()).isTrue();
+            SqlEtl.connectionString(source, "h2 file", "", h2 + "s3cret");
+            JsonNode withoutName = post(base + "test-connection", "text/plain", h2 + "*****");
+            assertThat(withoutName.path("Success").asBoolean()).as(withoutName.toString()).isFalse();
+            JsonNode withName = post(base + "test-connection?connectionStringName=" + URLEncoder.encode("h2 file", StandardCharsets.UTF_8),
+                    "text/plain", h2 + "*****");
+            assertThat(withName.path("Success").asBoolean()).as(withName.toString()).isTrue();
             JsonNode unknown = post(base + "test-connection?factoryName=Foo", "text/plain", "Server=x");
             assertThat(unknown.path("Error").asText()).startsWith("Factory 'Foo' is not supported");
         }

@@ -612,6 +612,14 @@ public final class EtlRoutes {
         if (text.startsWith("\"")) {
             text = Json.MAPPER.readTree(text).asText();
         }
+        // Corvid's addition: testing a stored connection string as shown (password masked) uses its stored password
+        Optional<String> storedName = ex.param("connectionStringName");
+        if (storedName.isPresent()) {
+            Optional<ConnectionString.Sql> stored = of(db).management().definitions().sqlConnectionString(storedName.get());
+            if (stored.isPresent()) {
+                text = SqlConnectionSettings.restoreMaskedPassword(text, stored.get().connectionString());
+            }
+        }
         ObjectNode response = Json.object();
         Optional<String> error;
         try {
