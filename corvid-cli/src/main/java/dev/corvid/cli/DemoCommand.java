@@ -213,6 +213,7 @@ final class DemoCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,d", row.units()), String.format(Locale.ROOT, "%,.2f", row.revenue()));
         }
         out.println("The task stays live too: a changed order is rewritten in both tables, a deleted one removed.");
+        out.println("The file is an ordinary SQLite database; any SQLite tool can query it.");
     }
 
     private static String describeStopped(List<EtlScriptProgress> scripts) {
@@ -246,9 +247,11 @@ final class DemoCommand implements Callable<Integer> {
                     + HelpdeskEtl.DESTINATION_DATABASE + "':");
             out.println("    " + studio + DATABASE + "/documents/edit?id=employees/1-A");
             out.println("    " + studio + HelpdeskEtl.DESTINATION_DATABASE + "/documents/edit?id=employees/1-A");
-            out.println("The task's progress, and its scripts under 'Edit task':");
+            out.println("The tasks' progress, and their scripts under 'Edit task':");
             out.println("    " + studio + DATABASE + "/settings/ongoing-tasks/details?name="
                     + HelpdeskEtl.TASK_NAME.replace(" ", "%20"));
+            out.println("    " + studio + DATABASE + "/settings/ongoing-tasks/details?name="
+                    + ReportingEtl.TASK_NAME.replace(" ", "%20"));
             out.println();
         }
         out.println("From Java, with the official RavenDB client (net.ravendb:ravendb:6.0.2):");
