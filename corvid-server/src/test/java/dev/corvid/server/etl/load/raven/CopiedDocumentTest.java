@@ -17,10 +17,10 @@ class CopiedDocumentTest {
                    "@flags":"HasAttachments","@attachments":[{"Name":"a.txt"}],"@counters":["c"],"Raven-Clr-Type":"User"}}""";
 
         String copied = written(stored, "Users");
-        // numbers keep their value exactly; 1e2 is written as 1E+2
+        // the fields are copied byte for byte: numbers keep their exact text
 
         assertThat(copied).isEqualTo("""
-                {"Name":"Ada","Price":1.10,"Big":1E+2,"Nested":{"List":[1,{"a":null}],"@metadata":{"@id":"kept inside"}},\
+                {"Name":"Ada","Price":1.10,"Big":1e2,"Nested":{"List":[1,{"a":null}],"@metadata":{"@id":"kept inside"}},\
                 "@metadata":{"@collection":"Users","Raven-Clr-Type":"User"}}""");
         ObjectNode tree = RavenCommands.prepare((ObjectNode) Json.MAPPER.readTree(stored), "Users", true);
         assertThat(Json.MAPPER.readTree(copied)).isEqualTo(tree);
@@ -33,6 +33,17 @@ class CopiedDocumentTest {
                 .isEqualTo("{\"@metadata\":{\"x\":true,\"@collection\":\"Users\"}}");
         assertThat(written("{\"@metadata\":\"not an object\",\"b\":2}", "Users"))
                 .isEqualTo("{\"b\":2,\"@metadata\":{\"@collection\":\"Users\"}}");
+    }
+
+    @Test
+    void copesWithEscapesBracketsInStringsAndSpacing() throws Exception {
+        String stored = " { \"a\" : \"}]\\\"{[\" , \"b\":[ {\"c\":\"@metadata\"} ] ,\"e\":-1.5E-3,\"t\":true }";
+
+        String copied = written(stored, "Things");
+
+        assertThat(copied).isEqualTo("{\"a\" : \"}]\\\"{[\",\"b\":[ {\"c\":\"@metadata\"} ],\"e\":-1.5E-3,\"t\":true,"
+                + "\"@metadata\":{\"@collection\":\"Things\"}}");
+        assertThat(Json.MAPPER.readTree(copied).get("a").asText()).isEqualTo("}]\"{[");
     }
 
     @Test
