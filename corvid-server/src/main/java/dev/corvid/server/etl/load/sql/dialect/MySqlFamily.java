@@ -1,6 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +19,7 @@ public abstract sealed class MySqlFamily implements SqlDialect permits MariaDbDi
      */
     private static final Set<Integer> PERMANENT_CODES = Set.of(1146, 1054, 1062, 1048, 1364, 1366, 1264, 1406, 1292,
             1452, 1451, 1064, 1136);
+    private static final ErrorCodes ERROR_CODES = new ErrorCodes(TRANSIENT_CODES, PERMANENT_CODES);
 
     @Override
     public String quoteIdentifier(String identifier) {
@@ -38,16 +38,8 @@ public abstract sealed class MySqlFamily implements SqlDialect permits MariaDbDi
     }
 
     @Override
-    public boolean isTransient(SQLException error) {
-        for (SQLException e : SqlDialect.chain(error)) {
-            if (TRANSIENT_CODES.contains(e.getErrorCode())) {
-                return true;
-            }
-            if (PERMANENT_CODES.contains(e.getErrorCode())) {
-                return false;
-            }
-        }
-        return SqlDialect.super.isTransient(error);
+    public ErrorCodes errorCodes() {
+        return ERROR_CODES;
     }
 
     @Override

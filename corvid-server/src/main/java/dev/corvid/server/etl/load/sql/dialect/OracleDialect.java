@@ -1,6 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +19,7 @@ public final class OracleDialect implements SqlDialect {
     /** 942 no table, 904 invalid identifier, 1 unique, 1400 NULL, 1722 invalid number, 12899 too large, 1861/1843/1858 dates, 1438 precision, 2291/2292 foreign key, 913/947 value count. */
     private static final Set<Integer> PERMANENT_CODES = Set.of(942, 904, 1, 1400, 1722, 12899, 1861, 1843, 1858, 1438,
             2291, 2292, 913, 947);
+    private static final ErrorCodes ERROR_CODES = new ErrorCodes(TRANSIENT_CODES, PERMANENT_CODES);
 
     private OracleDialect() {
     }
@@ -40,16 +40,8 @@ public final class OracleDialect implements SqlDialect {
     }
 
     @Override
-    public boolean isTransient(SQLException error) {
-        for (SQLException e : SqlDialect.chain(error)) {
-            if (TRANSIENT_CODES.contains(e.getErrorCode())) {
-                return true;
-            }
-            if (PERMANENT_CODES.contains(e.getErrorCode())) {
-                return false;
-            }
-        }
-        return SqlDialect.super.isTransient(error);
+    public ErrorCodes errorCodes() {
+        return ERROR_CODES;
     }
 
     @Override

@@ -182,6 +182,18 @@ public sealed interface SqlDialect
      * Unknown errors count as transient: the batch is retried with back-off and the error shown.
      */
     default boolean isTransient(SQLException error) {
+        ErrorCodes codes = errorCodes();
+        if (codes != ErrorCodes.NONE) {
+            for (SQLException e : chain(error)) {
+                int code = errorCode(e);
+                if (codes.transientCodes().contains(code)) {
+                    return true;
+                }
+                if (codes.permanentCodes().contains(code)) {
+                    return false;
+                }
+            }
+        }
         for (SQLException e : chain(error)) {
             if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
                     || e instanceof SQLNonTransientConnectionException) {
@@ -202,6 +214,24 @@ public sealed interface SqlDialect
             }
         }
         return true;
+    }
+
+    /**
+     * Vendor error codes a database documents as transient and as permanent. The first error of the
+     * chain whose code is listed decides, before the SQLState classes are looked at.
+     */
+    record ErrorCodes(Set<Integer> transientCodes, Set<Integer> permanentCodes) {
+        public static final ErrorCodes NONE = new ErrorCodes(Set.of(), Set.of());
+    }
+
+    /** This database's vendor error codes for {@link #isTransient}; none by default. */
+    default ErrorCodes errorCodes() {
+        return ErrorCodes.NONE;
+    }
+
+    /** One error's vendor code, as {@link #errorCodes()} lists them. */
+    default int errorCode(SQLException error) {
+        return error.getErrorCode();
     }
 
     /** SQLState classes: 08 connection, 40 transaction rollback (deadlock, serialization), 53 resources, 57 operator intervention, 58 system. */

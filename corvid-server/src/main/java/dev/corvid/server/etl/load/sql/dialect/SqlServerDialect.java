@@ -1,6 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +17,7 @@ public final class SqlServerDialect implements SqlDialect {
             40501, 40613, 49918, 49919, 49920, 64, 20);
     /** 208 invalid object, 207 invalid column, 2627/2601 duplicate key, 515 NULL not allowed, 245/8114 conversion, 8152/2628 truncation, 547 constraint, 102 syntax. */
     private static final Set<Integer> PERMANENT_CODES = Set.of(208, 207, 2627, 2601, 515, 245, 8114, 8152, 2628, 547, 102);
+    private static final ErrorCodes ERROR_CODES = new ErrorCodes(TRANSIENT_CODES, PERMANENT_CODES);
 
     private SqlServerDialect() {
     }
@@ -54,16 +54,8 @@ public final class SqlServerDialect implements SqlDialect {
     }
 
     @Override
-    public boolean isTransient(SQLException error) {
-        for (SQLException e : SqlDialect.chain(error)) {
-            if (TRANSIENT_CODES.contains(e.getErrorCode())) {
-                return true;
-            }
-            if (PERMANENT_CODES.contains(e.getErrorCode())) {
-                return false;
-            }
-        }
-        return SqlDialect.super.isTransient(error);
+    public ErrorCodes errorCodes() {
+        return ERROR_CODES;
     }
 
     @Override

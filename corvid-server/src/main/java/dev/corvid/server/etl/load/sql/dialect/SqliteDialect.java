@@ -18,6 +18,7 @@ public final class SqliteDialect implements SqlDialect {
     private static final Set<Integer> TRANSIENT_CODES = Set.of(5, 6, 7, 10, 13, 14, 15);
     /** SQLITE_ERROR (no such table/column, syntax), SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_RANGE. */
     private static final Set<Integer> PERMANENT_CODES = Set.of(1, 18, 19, 20, 25);
+    private static final ErrorCodes ERROR_CODES = new ErrorCodes(TRANSIENT_CODES, PERMANENT_CODES);
 
     private SqliteDialect() {
     }
@@ -54,17 +55,14 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public boolean isTransient(SQLException error) {
-        for (SQLException e : SqlDialect.chain(error)) {
-            int code = e.getErrorCode() & 0xFF;
-            if (TRANSIENT_CODES.contains(code)) {
-                return true;
-            }
-            if (PERMANENT_CODES.contains(code)) {
-                return false;
-            }
-        }
-        return SqlDialect.super.isTransient(error);
+    public ErrorCodes errorCodes() {
+        return ERROR_CODES;
+    }
+
+    /** The primary result code: the extended codes carry more detail in the upper bits. */
+    @Override
+    public int errorCode(SQLException error) {
+        return error.getErrorCode() & 0xFF;
     }
 
     @Override
