@@ -125,16 +125,18 @@ final class SqlValues {
             return node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.asText());
         }
         if (node.isTextual()) {
-            String text = node.textValue();
-            if (text.startsWith(ATTACHMENT_MARKER)) {
-                return attachments.apply(text.substring(ATTACHMENT_MARKER.length())).orElse(null);
-            }
-            return text;
+            return text(node.textValue(), attachments);
         }
         if (node instanceof ObjectNode object && isTyped(object)) {
             return typed(object, attachments);
         }
         return node.toString();
+    }
+
+    /** A string column value: itself, or the bytes of the attachment a {@code loadAttachment()} marker names. */
+    private static Object text(String text, Function<String, Optional<byte[]>> attachments) {
+        return text.startsWith(ATTACHMENT_MARKER)
+                ? attachments.apply(text.substring(ATTACHMENT_MARKER.length())).orElse(null) : text;
     }
 
     private static final ObjectReader NESTED = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -154,11 +156,7 @@ final class SqlValues {
                     ? new BigDecimal(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
             // as the tree does: a double, then its shortest decimal text
             case VALUE_NUMBER_FLOAT -> new BigDecimal(Double.toString(parser.getDoubleValue()));
-            case VALUE_STRING -> {
-                String text = parser.getText();
-                yield text.startsWith(ATTACHMENT_MARKER)
-                        ? attachments.apply(text.substring(ATTACHMENT_MARKER.length())).orElse(null) : text;
-            }
+            case VALUE_STRING -> text(parser.getText(), attachments);
             default -> of((JsonNode) NESTED.readTree(parser), attachments);
         };
     }
