@@ -1,6 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.util.List;
 
 /**
  * H2 database files ({@code jdbc:h2:path}): multi-row inserts, standard SQLStates, the checkpoint
@@ -26,12 +25,6 @@ public final class H2Dialect implements SqlDialect {
     @Override
     public int maxParameters() {
         return 10_000;
-    }
-
-    @Override
-    public List<String> createCheckpointTable() {
-        return List.of("CREATE TABLE IF NOT EXISTS " + CHECKPOINT_TABLE + " ("
-                + SqlDialect.checkpointColumns("VARCHAR", "256", "BIGINT", "TIMESTAMP") + ")");
     }
 
     @Override

@@ -103,12 +103,6 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public List<String> createCheckpointTable() {
-        return List.of("CREATE TABLE IF NOT EXISTS " + CHECKPOINT_TABLE + " ("
-                + SqlDialect.checkpointColumns("VARCHAR", "256", "BIGINT", "TIMESTAMP") + ")");
-    }
-
-    @Override
     public String upsertCheckpoint() {
         return SqlDialect.upsertCheckpointOnConflict();
     }

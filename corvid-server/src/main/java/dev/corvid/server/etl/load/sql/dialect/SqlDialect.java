@@ -258,8 +258,14 @@ public sealed interface SqlDialect
         return all;
     }
 
-    /** Statements that create the checkpoint table unless it exists; run outside the load transactions. */
-    List<String> createCheckpointTable();
+    /**
+     * Statements that create the checkpoint table unless it exists; run outside the load transactions.
+     * By default standard SQL with {@code IF NOT EXISTS} (PostgreSQL, DuckDB, H2).
+     */
+    default List<String> createCheckpointTable() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + CHECKPOINT_TABLE + " ("
+                + checkpointColumns("VARCHAR", "256", "BIGINT", "TIMESTAMP") + ")");
+    }
 
     /** Inserts or updates the checkpoint row; parameters: source database id, task, script, source database name, etag. */
     String upsertCheckpoint();
