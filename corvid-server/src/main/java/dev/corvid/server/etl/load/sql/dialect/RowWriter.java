@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * How a dialect writes many rows of one table with one column list: batched multi-row
- * {@code INSERT}s, a driver's bulk batch, or PostgreSQL's {@code COPY}. One round trip per chunk of
+ * {@code INSERT}s, a driver's bulk batch, PostgreSQL's {@code COPY} or MariaDB's {@code LOAD DATA}. One round trip per chunk of
  * rows, never per row. Stateless; the statements it prepares live in the {@link TargetConnection}.
  */
-public sealed interface RowWriter permits InsertBatchWriter, PostgresCopyWriter {
+public sealed interface RowWriter permits InsertBatchWriter, PostgresCopyWriter, MariaDbLoadDataWriter {
     /**
      * Writes {@code rows} inside the connection's current transaction.
      *

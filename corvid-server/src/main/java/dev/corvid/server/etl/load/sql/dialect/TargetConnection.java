@@ -25,6 +25,7 @@ public final class TargetConnection implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
     /** Column types of the table being written, for binding nulls with the column's type. */
     private BiFunction<String, String, Integer> columnTypes = (table, column) -> Types.NULL;
+    private boolean bulkLoadRefused;
 
     /**
      * @param timeoutSeconds per-statement timeout ({@code CommandTimeout}); null for the driver's default
@@ -59,14 +60,28 @@ public final class TargetConnection implements AutoCloseable {
         return type == null ? Types.NULL : type;
     }
 
+    /** True once the server refused the dialect's bulk load (e.g. MariaDB with {@code local_infile=OFF}): inserts it is. */
+    public boolean bulkLoadRefused() {
+        return bulkLoadRefused;
+    }
+
+    public void refuseBulkLoad() {
+        bulkLoadRefused = true;
+    }
+
+    /** Sets the task's {@code CommandTimeout} on a statement the caller created. */
+    public void applyTimeout(Statement statement) throws SQLException {
+        if (timeoutSeconds != null && timeoutSeconds > 0) {
+            statement.setQueryTimeout(timeoutSeconds);
+        }
+    }
+
     /** The prepared statement for {@code sql}, prepared once and then reused. */
     public PreparedStatement prepared(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
-            if (timeoutSeconds != null && timeoutSeconds > 0) {
-                statement.setQueryTimeout(timeoutSeconds);
-            }
+            applyTimeout(statement);
             statements.put(sql, statement);
             if (statements.size() > MAX_CACHED_STATEMENTS) {
                 var eldest = statements.entrySet().iterator().next();
@@ -81,9 +96,7 @@ public final class TargetConnection implements AutoCloseable {
     public int execute(SqlCommand command) throws SQLException {
         if (command.parameters().isEmpty()) {
             try (Statement statement = connection.createStatement()) {
-                if (timeoutSeconds != null && timeoutSeconds > 0) {
-                    statement.setQueryTimeout(timeoutSeconds);
-                }
+                applyTimeout(statement);
                 return statement.executeUpdate(command.text());
             }
         }
