@@ -45,7 +45,8 @@ import org.postgresql.copy.CopyIn;
  *       documents (reset: every batch deletes the previous rows first).</li>
  *   <li>MariaDB: {@code LOAD DATA LOCAL INFILE} of all rows; SQL ETL of new documents.</li>
  * </ul>
- * The Corvid server runs with {@code -Xmx512m}. Usage: {@code SqlEtlBenchmark [orders=200000]}.
+ * The Corvid server runs with {@code -Xmx512m}. Usage: {@code SqlEtlBenchmark [orders=200000] [pg|mariadb|load-stage]}:
+ * both databases by default, or one of them, or the loader alone.
  */
 public final class SqlEtlBenchmark {
     static final String SCRIPT = """
@@ -98,6 +99,8 @@ public final class SqlEtlBenchmark {
             }
             return;
         }
+        boolean postgres = args.length < 2 || args[1].equals("pg");
+        boolean mariadb = args.length < 2 || args[1].equals("mariadb");
         Path root = Files.createTempDirectory("corvid-sql-bench");
         System.out.printf(Locale.ROOT, "Corvid SQL ETL benchmark: %,d orders -> %,d rows (Orders + OrderLines), %d cores%n",
                 orders, rows, Runtime.getRuntime().availableProcessors());
@@ -112,59 +115,70 @@ public final class SqlEtlBenchmark {
                 }
                 long lastEtag = store.maintenance().send(new GetStatisticsOperation()).getLastDocEtag();
 
-                // warm-up: the server's script engine and JIT, and PostgreSQL's caches, as in a running system
-                recreateTables(POSTGRES);
-                double warmUp = timed(() -> etl(store, POSTGRES, "warm-up", lastEtag, false));
-                report("(warm-up: SQL ETL into PostgreSQL, not compared)", rows, warmUp);
-
-                recreateTables(POSTGRES);
-                double copy = timed(() -> copyBaseline(orders));
-                report("PostgreSQL: one COPY (baseline)", rows, copy);
-                recreateTables(POSTGRES);
-                double batched = timed(() -> jdbcBatchBaseline(POSTGRES, orders));
-                report("PostgreSQL: batched JDBC inserts", rows, batched);
-                recreateTables(POSTGRES);
-                double etlNew = timed(() -> etl(store, POSTGRES, "pg", lastEtag, false));
-                report("PostgreSQL: SQL ETL, new documents", rows, etlNew);
-                double etlResent = timed(() -> etl(store, POSTGRES, "pg", lastEtag, true));
-                report("PostgreSQL: SQL ETL, re-sent documents (delete + insert)", rows, etlResent);
-                verify(POSTGRES, orders);
-                System.out.printf(Locale.ROOT, "  ratios: ETL new / COPY = %.2f, ETL re-sent / COPY = %.2f (goal >= 0.7); "
-                        + "ETL new / JDBC batch = %.2f; JDBC batch / COPY = %.2f%n", copy / etlNew, copy / etlResent,
-                        batched / etlNew, copy / batched);
-                recreateTables(POSTGRES);
-                double sinkNew = timed(() -> sinkOnly(POSTGRES, orders));
-                report("PostgreSQL: SQL ETL load stage alone, new documents", rows, sinkNew);
-                double sinkResent = timed(() -> sinkOnly(POSTGRES, orders));
-                report("PostgreSQL: SQL ETL load stage alone, re-sent documents", rows, sinkResent);
-                verify(POSTGRES, orders);
-                System.out.printf(Locale.ROOT, "  ratios: load stage new / COPY = %.2f, re-sent / COPY = %.2f%n",
-                        copy / sinkNew, copy / sinkResent);
-
-                recreateTables(MARIADB);
-                double loadData = timed(() -> loadDataBaseline(orders));
-                report("MariaDB: LOAD DATA LOCAL INFILE (baseline)", rows, loadData);
-                recreateTables(MARIADB);
-                double mariaNew = timed(() -> etl(store, MARIADB, "maria", lastEtag, false));
-                report("MariaDB: SQL ETL, new documents", rows, mariaNew);
-                double mariaResent = timed(() -> etl(store, MARIADB, "maria", lastEtag, true));
-                report("MariaDB: SQL ETL, re-sent documents (delete + insert)", rows, mariaResent);
-                verify(MARIADB, orders);
-                System.out.printf(Locale.ROOT, "  ratios: ETL new / LOAD DATA = %.2f (goal >= 0.7), ETL re-sent / LOAD DATA = %.2f%n",
-                        loadData / mariaNew, loadData / mariaResent);
-                recreateTables(MARIADB);
-                double mariaSinkNew = timed(() -> sinkOnly(MARIADB, orders));
-                report("MariaDB: SQL ETL load stage alone, new documents", rows, mariaSinkNew);
-                double mariaSinkResent = timed(() -> sinkOnly(MARIADB, orders));
-                report("MariaDB: SQL ETL load stage alone, re-sent documents", rows, mariaSinkResent);
-                verify(MARIADB, orders);
-                System.out.printf(Locale.ROOT, "  ratios: load stage new / LOAD DATA = %.2f, re-sent / LOAD DATA = %.2f%n",
-                        loadData / mariaSinkNew, loadData / mariaSinkResent);
+                // warm-up: the server's script engine and JIT, and the database's caches, as in a running system
+                Target warmUpTarget = postgres ? POSTGRES : MARIADB;
+                recreateTables(warmUpTarget);
+                double warmUp = timed(() -> etl(store, warmUpTarget, "warm-up", lastEtag, false));
+                report("(warm-up: SQL ETL into " + warmUpTarget.name() + ", not compared)", rows, warmUp);
+                if (postgres) {
+                    postgres(store, orders, rows, lastEtag);
+                }
+                if (mariadb) {
+                    mariadb(store, orders, rows, lastEtag);
+                }
             }
         } finally {
             dropTables(POSTGRES);
             dropTables(MARIADB);
         }
+    }
+
+    private static void postgres(IDocumentStore store, int orders, long rows, long lastEtag) throws Exception {
+        recreateTables(POSTGRES);
+        double copy = timed(() -> copyBaseline(orders));
+        report("PostgreSQL: one COPY (baseline)", rows, copy);
+        recreateTables(POSTGRES);
+        double batched = timed(() -> jdbcBatchBaseline(POSTGRES, orders));
+        report("PostgreSQL: batched JDBC inserts", rows, batched);
+        recreateTables(POSTGRES);
+        double etlNew = timed(() -> etl(store, POSTGRES, "pg", lastEtag, false));
+        report("PostgreSQL: SQL ETL, new documents", rows, etlNew);
+        double etlResent = timed(() -> etl(store, POSTGRES, "pg", lastEtag, true));
+        report("PostgreSQL: SQL ETL, re-sent documents (delete + insert)", rows, etlResent);
+        verify(POSTGRES, orders);
+        System.out.printf(Locale.ROOT, "  ratios: ETL new / COPY = %.2f, ETL re-sent / COPY = %.2f (goal >= 0.7); "
+                + "ETL new / JDBC batch = %.2f; JDBC batch / COPY = %.2f%n", copy / etlNew, copy / etlResent,
+                batched / etlNew, copy / batched);
+        recreateTables(POSTGRES);
+        double sinkNew = timed(() -> sinkOnly(POSTGRES, orders));
+        report("PostgreSQL: SQL ETL load stage alone, new documents", rows, sinkNew);
+        double sinkResent = timed(() -> sinkOnly(POSTGRES, orders));
+        report("PostgreSQL: SQL ETL load stage alone, re-sent documents", rows, sinkResent);
+        verify(POSTGRES, orders);
+        System.out.printf(Locale.ROOT, "  ratios: load stage new / COPY = %.2f, re-sent / COPY = %.2f%n",
+                copy / sinkNew, copy / sinkResent);
+    }
+
+    private static void mariadb(IDocumentStore store, int orders, long rows, long lastEtag) throws Exception {
+        recreateTables(MARIADB);
+        double loadData = timed(() -> loadDataBaseline(orders));
+        report("MariaDB: LOAD DATA LOCAL INFILE (baseline)", rows, loadData);
+        recreateTables(MARIADB);
+        double mariaNew = timed(() -> etl(store, MARIADB, "maria", lastEtag, false));
+        report("MariaDB: SQL ETL, new documents", rows, mariaNew);
+        double mariaResent = timed(() -> etl(store, MARIADB, "maria", lastEtag, true));
+        report("MariaDB: SQL ETL, re-sent documents (delete + insert)", rows, mariaResent);
+        verify(MARIADB, orders);
+        System.out.printf(Locale.ROOT, "  ratios: ETL new / LOAD DATA = %.2f (goal >= 0.7), ETL re-sent / LOAD DATA = %.2f%n",
+                loadData / mariaNew, loadData / mariaResent);
+        recreateTables(MARIADB);
+        double mariaSinkNew = timed(() -> sinkOnly(MARIADB, orders));
+        report("MariaDB: SQL ETL load stage alone, new documents", rows, mariaSinkNew);
+        double mariaSinkResent = timed(() -> sinkOnly(MARIADB, orders));
+        report("MariaDB: SQL ETL load stage alone, re-sent documents", rows, mariaSinkResent);
+        verify(MARIADB, orders);
+        System.out.printf(Locale.ROOT, "  ratios: load stage new / LOAD DATA = %.2f, re-sent / LOAD DATA = %.2f%n",
+                loadData / mariaSinkNew, loadData / mariaSinkResent);
     }
 
     private static double timed(Work work) throws Exception {
@@ -351,7 +365,17 @@ public final class SqlEtlBenchmark {
                 transform += b.path("Details").path("TransformDurationInMs").asLong();
                 load += b.path("Details").path("LoadDurationInMs").asLong();
             }
-            System.out.printf(Locale.ROOT, "    (last %d batches: transform %.1f s, load %.1f s)%n", batches.size(), transform / 1e3, load / 1e3);
+            StringBuilder tables = new StringBuilder();
+            String stats = store.getUrls()[0] + "/databases/" + store.getDatabase() + "/etl/debug/stats?name="
+                    + java.net.URLEncoder.encode(taskName, StandardCharsets.UTF_8);
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(stats)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                    .path("Results").path(0).path("Metrics").path("Tables").properties().forEach(table -> tables.append(
+                            String.format(Locale.ROOT, "; %s: write %.1f s, delete %.1f s", table.getKey(),
+                                    table.getValue().path("WriteDurationInMs").asLong() / 1e3,
+                                    table.getValue().path("DeleteDurationInMs").asLong() / 1e3)));
+            System.out.printf(Locale.ROOT, "    (last %d batches: transform %.1f s, load %.1f s%s; since the task started)%n",
+                    batches.size(), transform / 1e3, load / 1e3, tables);
         }
     }
 

@@ -9,11 +9,13 @@ import org.graalvm.polyglot.Source;
  *
  * <ul>
  *   <li>{@code run(docJson)} — parses the document, runs the script body with {@code this} bound to it
- *       and returns everything the run produced as <em>one</em> string: the number of items and
- *       {@code :}, then per item three length-prefixed fields ({@code 6:Orders}): the target, the
- *       object's JSON and the attachments' JSON {@code [[source,destination],…]} (empty when none),
- *       then the {@code output()} lines as a JSON array (nothing when none). Java slices the objects
- *       out without parsing them (see {@link ScriptResults});</li>
+ *       and returns everything the run produced as <em>one</em> string of fields separated by
+ *       {@code U+0001}: the number of items, then per item its target (the index in the script's
+ *       targets), the object's JSON and the attachments' JSON {@code [[source,destination],…]} (empty
+ *       when none), then the {@code output()} lines as a JSON array (no field when none). JSON text
+ *       never holds a raw control character, so the separator cannot occur in a field. The fields go
+ *       into the result with one {@code join}, copied once; Java slices the objects out without
+ *       parsing them (see {@link ScriptResults});</li>
  *   <li>{@code takeOutput()} — after a failed run: the {@code output()} lines collected so far, as JSON;</li>
  *   <li>{@code shouldDelete(id, collection, deleted)} — runs the delete-behaviour function.</li>
  * </ul>
@@ -25,6 +27,8 @@ import org.graalvm.polyglot.Source;
  */
 final class ScriptPrelude {
     static final String ATTACHMENT_MARKER = "$attachment/";
+    /** Between the fields of {@code run}'s result. */
+    static final char SEPARATOR = '\u0001';
 
     static final Source SOURCE = Source.newBuilder("js", """
             (function (kind, body, hostLoad, targetsJson) {
@@ -34,6 +38,7 @@ final class ScriptPrelude {
               var MARKER = '$attachment/';
               var targets = parse(targetsJson);
               var allTargets = {};
+              var SEPARATOR = '\u0001';
               var state = null;
               var behaviors = null;
 
@@ -56,7 +61,7 @@ final class ScriptPrelude {
                   throw new TypeError('loadTo' + target + '() expects an object that serializes to a JSON object, but its toJSON() gave '
                     + typeName(json === undefined ? undefined : parse(json)));
                 }
-                var item = { t: target, d: json, a: [] };
+                var item = { t: allTargets[target], d: json, a: [] };
                 state.items[state.items.length] = item;
                 return kind === 'RAVEN' ? reference(item) : undefined;
               }
@@ -125,7 +130,7 @@ final class ScriptPrelude {
                 }
                 return emit(target, obj);
               };
-              targets.all.forEach(function (target) { allTargets[target] = true; });
+              targets.all.forEach(function (target, index) { allTargets[target] = index; });
               targets.identifiers.forEach(function (target) {
                 global['loadTo' + target] = function (obj) { return emit(target, obj); };
               });
@@ -160,15 +165,18 @@ final class ScriptPrelude {
                 var metadata = doc['@metadata'];
                 begin(metadata && typeof metadata === 'object' ? metadata['@attachments'] : null);
                 body.call(doc, 0);
-                var parts = [state.items.length + ':'];
-                for (var i = 0; i < state.items.length; i++) {
-                  var item = state.items[i];
-                  var attachments = item.a.length > 0 ? stringify(item.a) : '';
-                  parts[i + 1] = item.t.length + ':' + item.t + item.d.length + ':' + item.d + attachments.length + ':' + attachments;
+                var items = state.items;
+                var fields = [items.length];
+                var f = 1;
+                for (var i = 0; i < items.length; i++) {
+                  var item = items[i];
+                  fields[f++] = item.t;
+                  fields[f++] = item.d;
+                  fields[f++] = item.a.length > 0 ? stringify(item.a) : '';
                 }
-                var result = parts.join('') + (state.output.length > 0 ? stringify(state.output) : '');
+                if (state.output.length > 0) fields[f++] = stringify(state.output);
                 state = null;
-                return result;
+                return fields.join(SEPARATOR);
               }
 
               function takeOutput() {

@@ -24,20 +24,22 @@ final class ScriptResults {
     }
 
     /**
-     * Reads the string {@link ScriptPrelude}'s {@code run} returns: {@code count:}, then per item the
-     * length-prefixed target, object JSON and attachments JSON, then the output lines as a JSON array
-     * (or nothing). The objects are sliced out, not parsed: only their nesting depth is checked.
+     * Reads the string {@link ScriptPrelude}'s {@code run} returns: fields separated by
+     * {@link ScriptPrelude#SEPARATOR} — the item count, then per item the target's index in
+     * {@code targets}, the object's JSON and the attachments' JSON, then the output lines as a JSON
+     * array (or no field). The objects are sliced out, not parsed: only their nesting depth is checked.
      *
+     * @param targets the script's targets, in the order the runtime numbers them
      * @throws Unstorable when an object is nested deeper than Corvid stores documents
      */
-    static TransformOutcome.Loaded read(String result) throws Unstorable {
-        int[] position = {0};
-        int count = number(result, position);
+    static TransformOutcome.Loaded read(String result, List<String> targets) throws Unstorable {
+        Fields fields = new Fields(result);
+        int count = Integer.parseInt(fields.next());
         List<LoadedItem> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String target = field(result, position);
-            String json = field(result, position);
-            String attachments = field(result, position);
+            String target = targets.get(Integer.parseInt(fields.next()));
+            String json = fields.next();
+            String attachments = fields.next();
             if (json.length() > MAX_NESTING_DEPTH && nestingDepth(json) > MAX_NESTING_DEPTH) {
                 throw new Unstorable("the object given to loadTo" + target + "() is nested deeper than "
                         + MAX_NESTING_DEPTH + " levels");
@@ -45,8 +47,8 @@ final class ScriptResults {
             items.add(new LoadedItem(target, json, attachments.isEmpty() ? List.of() : attachmentReferences(attachments)));
         }
         List<String> output = new ArrayList<>();
-        if (position[0] < result.length()) {
-            parse(result.substring(position[0])).forEach(line -> output.add(line.asText()));
+        if (fields.hasNext()) {
+            parse(fields.next()).forEach(line -> output.add(line.asText()));
         }
         return new TransformOutcome.Loaded(items, output, result.length());
     }
@@ -65,22 +67,28 @@ final class ScriptResults {
         }
     }
 
-    /** A decimal number ended by {@code :}, from {@code position[0]}, which moves past the colon. */
-    private static int number(String result, int[] position) {
-        int value = 0;
-        int i = position[0];
-        for (char c = result.charAt(i); c != ':'; c = result.charAt(++i)) {
-            value = value * 10 + (c - '0');
-        }
-        position[0] = i + 1;
-        return value;
-    }
+    /** The separated fields of a result, in order. */
+    private static final class Fields {
+        private final String text;
+        private int position;
 
-    private static String field(String result, int[] position) {
-        int length = number(result, position);
-        int start = position[0];
-        position[0] = start + length;
-        return result.substring(start, start + length);
+        Fields(String text) {
+            this.text = text;
+        }
+
+        boolean hasNext() {
+            return position <= text.length();
+        }
+
+        String next() {
+            int end = text.indexOf(ScriptPrelude.SEPARATOR, position);
+            if (end < 0) {
+                end = text.length();
+            }
+            String field = text.substring(position, end);
+            position = end + 1;
+            return field;
+        }
     }
 
     /** How deeply objects and arrays nest in a JSON text ({@code {}} is 1), ignoring brackets inside strings. */

@@ -70,7 +70,7 @@ public final class ScriptRunner implements AutoCloseable {
         }
         try {
             String json = execute(source, ctx -> ctx.run(document.jsonText()));
-            return ScriptResults.read(json);
+            return ScriptResults.read(json, script.analysis().targets());
         } catch (ScriptFailure e) {
             return new TransformOutcome.Failed(document.id(), e.getMessage(), e.output());
         } catch (ScriptResults.Unstorable e) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,12 @@ import java.util.Set;
  */
 final class LoadPlan {
     /** Rows of one table that have the same columns, with the document each row came from. */
-    record RowGroup(List<String> columns, List<Object[]> rows, List<String> documentIds) {
+    record RowGroup(String table, List<String> columns, List<Object[]> rows, List<String> documentIds) {
+    }
+
+    /** Tables are matched case-insensitively, as RavenDB does. */
+    private static String key(String table) {
+        return table.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One table's part of the batch. */
@@ -62,20 +68,27 @@ final class LoadPlan {
     static LoadPlan of(SqlEtlConfiguration task, SqlDialect dialect, List<SqlItem> items) {
         Map<String, Set<String>> deletes = new LinkedHashMap<>();
         Map<String, Map<List<String>, RowGroup>> rows = new LinkedHashMap<>();
+        // Rows of one transformer share their table name and column list instances: look those up by identity first.
+        Map<String, String> keys = new IdentityHashMap<>();
+        Map<List<String>, RowGroup> groupsByInstance = new IdentityHashMap<>();
         for (SqlItem item : items) {
             for (String table : item.deleteFrom()) {
-                deletes.computeIfAbsent(table.toLowerCase(java.util.Locale.ROOT), t -> new LinkedHashSet<>()).add(item.documentId());
+                deletes.computeIfAbsent(keys.computeIfAbsent(table, LoadPlan::key), t -> new LinkedHashSet<>()).add(item.documentId());
             }
             for (SqlItem.SqlRow row : item.rows()) {
-                RowGroup group = rows.computeIfAbsent(row.table().toLowerCase(java.util.Locale.ROOT), t -> new LinkedHashMap<>())
-                        .computeIfAbsent(row.columns(), c -> new RowGroup(c, new ArrayList<>(), new ArrayList<>()));
+                RowGroup group = groupsByInstance.get(row.columns());
+                if (group == null || group.table() != row.table()) {
+                    group = rows.computeIfAbsent(keys.computeIfAbsent(row.table(), LoadPlan::key), t -> new LinkedHashMap<>())
+                            .computeIfAbsent(row.columns(), c -> new RowGroup(row.table(), c, new ArrayList<>(), new ArrayList<>()));
+                    groupsByInstance.put(row.columns(), group);
+                }
                 group.rows().add(row.values());
                 group.documentIds().add(item.documentId());
             }
         }
         List<TablePlan> tables = new ArrayList<>();
         for (SqlEtlTable table : task.sqlTables()) {
-            String key = table.tableName().toLowerCase(java.util.Locale.ROOT);
+            String key = key(table.tableName());
             if (tables.stream().anyMatch(t -> t.table().tableName().equalsIgnoreCase(key))) {
                 continue;
             }

@@ -43,6 +43,8 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
     private final List<String> deleteFrom;
     /** Column lists already seen, so that rows of the same shape share one list. */
     private final Map<List<String>, List<String>> columnLists = new HashMap<>();
+    /** The configured table of each target seen, looked up once (the targets are the script's few). */
+    private final Map<String, Optional<SqlEtlTable>> tables = new HashMap<>();
 
     SqlTransformer(SqlEtlConfiguration task, EtlScript script) {
         this.task = task;
@@ -72,7 +74,7 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         TransformOutcome.Loaded loaded = (TransformOutcome.Loaded) outcome;
         List<SqlItem.SqlRow> rows = new ArrayList<>(loaded.items().size());
         for (LoadedItem item : loaded.items()) {
-            Optional<SqlEtlTable> table = task.table(item.target());
+            Optional<SqlEtlTable> table = tables.computeIfAbsent(item.target(), task::table);
             if (table.isEmpty()) {
                 return new TransformedItem.Failed<>(document.id(),
                         "Table '" + item.target() + "' was not defined in the configuration of SQL ETL task", loaded.output());
@@ -100,6 +102,7 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         columns.add(idColumn);
         values.add(documentId);
         try (JsonParser parser = Json.MAPPER.createParser(objectJson)) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // JSON.stringify never repeats a key
             parser.nextToken(); // the object's START_OBJECT: the runtime emits nothing else
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String column = parser.currentName();
