@@ -34,7 +34,8 @@ import org.slf4j.MDC;
  * was, so the same changes are sent again after the back-off: nothing is lost.
  *
  * <p>Batches are pipelined: while batch N loads (on its own virtual thread), batch N+1 is extracted
- * and transformed, by one transformer per core for scripted transformations. Batch N+1 is loaded
+ * and transformed, by one transformer per core for scripted transformations, on the shared
+ * {@link TransformThreads}. Batch N+1 is loaded
  * only after batch N's progress was saved, so progress still moves strictly in order.
  */
 public final class EtlProcess<T> {
@@ -119,7 +120,7 @@ public final class EtlProcess<T> {
         MDC.put("etl", name());
         LOG.info("{} process {} started", provider.kind(), name());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-             Transformers<T> transformers = new Transformers<>(provider, transformation, parallelism, executor);
+             Transformers<T> transformers = new Transformers<>(provider, transformation, parallelism);
              EtlSink<T> sink = provider.newSink(statistics.loadMetrics())) {
             while (!stopping) {
                 Optional<Instant> retryAt = backoff.nextAttemptAt();

@@ -8,14 +8,18 @@ import dev.corvid.server.storage.ChangeEntry;
 import dev.corvid.server.storage.ReadTxn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A process's transformers: one, or one per core working on consecutive slices of the same items,
- * each with its own script context. Results come back in item order. The snapshot is shared through
- * a synchronizing wrapper (LMDB allows a read transaction to span threads when its use is serialized).
+ * each with its own script context. They run on the {@link TransformThreads}, never on the
+ * process's virtual thread, which waits for them. Results come back in item order. The snapshot is
+ * shared through a synchronizing wrapper (LMDB allows a read transaction to span threads when its
+ * use is serialized).
  */
 final class Transformers<T> implements AutoCloseable {
     /** Below this many items per worker, a second script context costs more than it saves. */
@@ -25,55 +29,82 @@ final class Transformers<T> implements AutoCloseable {
     private final EtlProvider<T> provider;
     private final Transformation transformation;
     private final int parallelism;
-    private final ExecutorService executor;
+    private final ExecutorService executor = TransformThreads.pool();
 
     /** Creates the first transformer now (so a broken script fails at start); the others when work needs them. */
-    Transformers(EtlProvider<T> provider, Transformation transformation, int parallelism, ExecutorService executor) {
+    Transformers(EtlProvider<T> provider, Transformation transformation, int parallelism) {
         this.provider = provider;
         this.transformation = transformation;
         this.parallelism = Math.max(1, parallelism);
-        this.executor = executor;
         transformers.add(provider.newTransformer(transformation));
     }
 
+    /**
+     * Transforms {@code items} on the transform threads and waits for them. When the calling thread
+     * is interrupted, the slices stop at their next item and are waited for, so that no script
+     * context is still running when the process closes its transformers.
+     */
     List<TransformedItem<T>> transform(List<ChangeEntry> items, ReadTxn snapshot) throws InterruptedException {
         int workers = Math.min(parallelism, Math.max(1, items.size() / MIN_ITEMS_PER_WORKER));
-        if (workers == 1) {
-            return slice(transformers.get(0), items, snapshot);
-        }
         while (transformers.size() < workers) {
             transformers.add(provider.newTransformer(transformation));
         }
         ReadTxn shared = new SynchronizedReadTxn(snapshot);
+        AtomicBoolean cancelled = new AtomicBoolean();
         List<Future<List<TransformedItem<T>>>> parts = new ArrayList<>(workers);
         int size = (items.size() + workers - 1) / workers;
         for (int w = 0; w < workers; w++) {
             List<ChangeEntry> part = items.subList(Math.min(items.size(), w * size), Math.min(items.size(), (w + 1) * size));
             EtlTransformer<T> transformer = transformers.get(w);
-            parts.add(executor.submit(() -> slice(transformer, part, shared)));
+            parts.add(executor.submit(() -> slice(transformer, part, shared, cancelled)));
         }
         List<TransformedItem<T>> results = new ArrayList<>(items.size());
         try {
             for (Future<List<TransformedItem<T>>> part : parts) {
                 results.addAll(part.get());
             }
+            return results;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
-            parts.forEach(p -> p.cancel(true));
+            cancelled.set(true);
+            awaitAll(parts);
+        }
+    }
+
+    private static <T> List<TransformedItem<T>> slice(EtlTransformer<T> transformer, List<ChangeEntry> items, ReadTxn snapshot,
+                                                      AtomicBoolean cancelled) {
+        List<TransformedItem<T>> results = new ArrayList<>(items.size());
+        for (ChangeEntry item : items) {
+            if (cancelled.get()) {
+                throw new CancellationException("the batch was abandoned");
+            }
+            results.add(transformer.transform(item, snapshot));
         }
         return results;
     }
 
-    private static <T> List<TransformedItem<T>> slice(EtlTransformer<T> transformer, List<ChangeEntry> items, ReadTxn snapshot) {
-        List<TransformedItem<T>> results = new ArrayList<>(items.size());
-        for (ChangeEntry item : items) {
-            results.add(transformer.transform(item, snapshot));
+    /** Waits until every slice has finished, however it finished; keeps the caller's interrupt. */
+    private static void awaitAll(List<? extends Future<?>> parts) {
+        boolean interrupted = false;
+        for (Future<?> part : parts) {
+            while (true) {
+                try {
+                    part.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break;
+                }
+            }
         }
-        return results;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
