@@ -72,9 +72,12 @@ public final class EtlBenchmark {
             for (String db : List.of("baseline", "source", "copy", "reshaped", "latency-src", "latency-dst")) {
                 create(url, db);
             }
-            double bulk = timed(() -> bulkInsert(url, "baseline", orders));
-            report("bulk insert into a database (baseline)", orders, bulk);
-            bulkInsert(url, "source", orders);
+            double bulkFirst = timed(() -> bulkInsert(url, "baseline", orders));
+            report("bulk insert into a database (baseline)", orders, bulkFirst);
+            // the same work again, into the ETL's source: the faster of the two is the baseline (the first runs on a cold server)
+            double bulkAgain = timed(() -> bulkInsert(url, "source", orders));
+            report("bulk insert again, into the source (the faster one counts)", orders, bulkAgain);
+            double bulk = Math.min(bulkFirst, bulkAgain);
 
             double copy = timed(() -> etl(url, "copy", "", "Orders", orders));
             report("ETL, empty script (copy)", orders, copy);
