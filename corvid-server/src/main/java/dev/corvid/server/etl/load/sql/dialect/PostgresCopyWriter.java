@@ -1,6 +1,5 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,13 +12,13 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * PostgreSQL's fastest path: {@code COPY table (columns) FROM STDIN (FORMAT csv)}, streamed in
- * chunks of {@value #CHUNK_BYTES} bytes, inside the batch's transaction. The server parses each
+ * chunks of about {@value #CHUNK_CHARS} characters, inside the batch's transaction. The server parses each
  * value for its column's type, so ISO dates go into {@code timestamp} columns and JSON text into
  * {@code jsonb} ones without conversion; an empty unquoted field is NULL, every value is quoted.
  */
 public final class PostgresCopyWriter implements RowWriter {
     static final PostgresCopyWriter INSTANCE = new PostgresCopyWriter();
-    static final int CHUNK_BYTES = 256 * 1024;
+    static final int CHUNK_CHARS = 256 * 1024;
     private static final HexFormat HEX = HexFormat.of();
 
     private PostgresCopyWriter() {
@@ -35,19 +34,16 @@ public final class PostgresCopyWriter implements RowWriter {
         CopyIn copy = connection.jdbc().unwrap(PGConnection.class).getCopyAPI()
                 .copyIn(copyStatement(connection.dialect(), table, columns));
         try {
-            ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
-            StringBuilder line = new StringBuilder(256);
+            // rows are appended as text and encoded a chunk at a time: one String and one byte[] per chunk, not per row
+            StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 4096);
             for (Object[] row : rows) {
-                line.setLength(0);
-                appendRow(line, row);
-                chunk.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-                if (chunk.size() >= CHUNK_BYTES) {
-                    copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
-                    chunk.reset();
+                appendRow(chunk, row);
+                if (chunk.length() >= CHUNK_CHARS) {
+                    send(copy, chunk);
                 }
             }
-            if (chunk.size() > 0) {
-                copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
+            if (!chunk.isEmpty()) {
+                send(copy, chunk);
             }
             copy.endCopy();
         } finally {
@@ -59,6 +55,12 @@ public final class PostgresCopyWriter implements RowWriter {
                 }
             }
         }
+    }
+
+    private static void send(CopyIn copy, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
     }
 
     /** One CSV line: every non-null value quoted (quotes doubled), NULL as an empty unquoted field. */
