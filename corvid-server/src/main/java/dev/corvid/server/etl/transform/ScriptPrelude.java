@@ -38,7 +38,7 @@ final class ScriptPrelude {
               var MARKER = '$attachment/';
               var targets = parse(targetsJson);
               var allTargets = {};
-              var SEPARATOR = '\u0001';
+              var SEPARATOR = '\\u0001';
               var state = null;
               var behaviors = null;
 

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class LoadPlan {
     /** Rows of one table that have the same columns, with the document each row came from. */
-    record RowGroup(String table, List<String> columns, List<Object[]> rows, List<String> documentIds) {
+    record RowGroup(List<String> columns, List<Object[]> rows, List<String> documentIds) {
     }
 
     /** Tables are matched case-insensitively, as RavenDB does. */
@@ -68,20 +68,15 @@ final class LoadPlan {
     static LoadPlan of(SqlEtlConfiguration task, SqlDialect dialect, List<SqlItem> items) {
         Map<String, Set<String>> deletes = new LinkedHashMap<>();
         Map<String, Map<List<String>, RowGroup>> rows = new LinkedHashMap<>();
-        // Rows of one transformer share their table name and column list instances: look those up by identity first.
+        // Rows share their table name instances: lower-case each instance once, not once per row.
         Map<String, String> keys = new IdentityHashMap<>();
-        Map<List<String>, RowGroup> groupsByInstance = new IdentityHashMap<>();
         for (SqlItem item : items) {
             for (String table : item.deleteFrom()) {
                 deletes.computeIfAbsent(keys.computeIfAbsent(table, LoadPlan::key), t -> new LinkedHashSet<>()).add(item.documentId());
             }
             for (SqlItem.SqlRow row : item.rows()) {
-                RowGroup group = groupsByInstance.get(row.columns());
-                if (group == null || group.table() != row.table()) {
-                    group = rows.computeIfAbsent(keys.computeIfAbsent(row.table(), LoadPlan::key), t -> new LinkedHashMap<>())
-                            .computeIfAbsent(row.columns(), c -> new RowGroup(row.table(), c, new ArrayList<>(), new ArrayList<>()));
-                    groupsByInstance.put(row.columns(), group);
-                }
+                RowGroup group = rows.computeIfAbsent(keys.computeIfAbsent(row.table(), LoadPlan::key), t -> new LinkedHashMap<>())
+                        .computeIfAbsent(row.columns(), c -> new RowGroup(c, new ArrayList<>(), new ArrayList<>()));
                 group.rows().add(row.values());
                 group.documentIds().add(item.documentId());
             }

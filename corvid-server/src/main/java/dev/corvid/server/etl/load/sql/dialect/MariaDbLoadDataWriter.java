@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +33,10 @@ public final class MariaDbLoadDataWriter implements RowWriter {
     static final MariaDbLoadDataWriter INSTANCE = new MariaDbLoadDataWriter();
     /** The name in the statement; the driver sends the stream instead of reading a file. */
     private static final String FILE_NAME = "corvid-etl-rows.tsv";
-    /** 1148 "command not allowed with this version", 4166 "LOAD DATA LOCAL INFILE is disabled": the server refuses LOCAL. */
+    /**
+     * The server refuses {@code LOCAL}: 1148 "command not allowed with this version", 4166 "LOAD DATA
+     * LOCAL INFILE is disabled" (MariaDB), 3948 "loading local data is disabled" (MySQL).
+     */
     private static final Set<Integer> REFUSED = Set.of(1148, 4166, 3948);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
@@ -191,8 +192,6 @@ public final class MariaDbLoadDataWriter implements RowWriter {
         if (!rows.stream().allMatch(MariaDbLoadDataWriter::encodable)) {
             return InsertBatchWriter.INSTANCE.describe(dialect, table, columns, rows, recompile);
         }
-        List<Object> parameters = new ArrayList<>(rows.size());
-        rows.forEach(row -> parameters.add(Arrays.asList(row)));
-        return List.of(new SqlCommand(loadStatement(dialect, table, columns), parameters));
+        return List.of(RowWriter.rowsCommand(loadStatement(dialect, table, columns), rows));
     }
 }

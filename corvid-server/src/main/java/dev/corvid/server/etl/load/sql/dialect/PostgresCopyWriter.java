@@ -2,8 +2,6 @@ package dev.corvid.server.etl.load.sql.dialect;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -116,8 +114,6 @@ public final class PostgresCopyWriter implements RowWriter {
 
     @Override
     public List<SqlCommand> describe(SqlDialect dialect, String table, List<String> columns, List<Object[]> rows, boolean recompile) {
-        List<Object> parameters = new ArrayList<>(rows.size());
-        rows.forEach(row -> parameters.add(Arrays.asList(row)));
-        return List.of(new SqlCommand(copyStatement(dialect, table, columns), parameters));
+        return List.of(RowWriter.rowsCommand(copyStatement(dialect, table, columns), rows));
     }
 }

@@ -1,6 +1,8 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +18,13 @@ public sealed interface RowWriter permits InsertBatchWriter, PostgresCopyWriter,
      * @param columns the column names, unquoted; every row has one value per column
      */
     void write(TargetConnection connection, String table, List<String> columns, List<Object[]> rows) throws SQLException;
+
+    /** A bulk statement described as one command whose parameters are the rows, each a list of its values. */
+    static SqlCommand rowsCommand(String text, List<Object[]> rows) {
+        List<Object> parameters = new ArrayList<>(rows.size());
+        rows.forEach(row -> parameters.add(Arrays.asList(row)));
+        return new SqlCommand(text, parameters);
+    }
 
     /** The statements {@link #write} would run, for the test endpoint. */
     List<SqlCommand> describe(SqlDialect dialect, String table, List<String> columns, List<Object[]> rows, boolean recompile);
