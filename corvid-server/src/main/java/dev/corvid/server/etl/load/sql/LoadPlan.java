@@ -16,13 +16,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What one batch does to the target, table by table (ETL.md §6.2–6.3, §6.7): the ids whose previous
  * rows are deleted and the new rows, grouped by column list. Deletes run first, for the tables in
  * reverse order of {@code SqlTables}; then the rows are written in the order of {@code SqlTables} — so
  * a child table listed after its parent works with a foreign key. Insert-only tables are never
- * deleted from. A document's rows are therefore replaced, never duplicated.
+ * deleted from, nor are documents the sink knows to have no rows there yet ({@link WrittenDocuments}).
+ * A document's rows are therefore replaced, never duplicated.
  */
 final class LoadPlan {
     /** Rows of one table that have the same columns, with the document each row came from. */
@@ -66,12 +68,21 @@ final class LoadPlan {
     }
 
     static LoadPlan of(SqlEtlConfiguration task, SqlDialect dialect, List<SqlItem> items) {
+        return of(task, dialect, items, documentId -> true);
+    }
+
+    /**
+     * @param mayHaveRows false for a document known to have no rows in the target yet: no delete is
+     *                    sent for it
+     */
+    static LoadPlan of(SqlEtlConfiguration task, SqlDialect dialect, List<SqlItem> items, Predicate<String> mayHaveRows) {
         Map<String, Set<String>> deletes = new LinkedHashMap<>();
         Map<String, Map<List<String>, RowGroup>> rows = new LinkedHashMap<>();
         // Rows share their table name instances: lower-case each instance once, not once per row.
         Map<String, String> keys = new IdentityHashMap<>();
         for (SqlItem item : items) {
-            for (String table : item.deleteFrom()) {
+            List<String> deleteFrom = mayHaveRows.test(item.documentId()) ? item.deleteFrom() : List.of();
+            for (String table : deleteFrom) {
                 deletes.computeIfAbsent(keys.computeIfAbsent(table, LoadPlan::key), t -> new LinkedHashSet<>()).add(item.documentId());
             }
             for (SqlItem.SqlRow row : item.rows()) {

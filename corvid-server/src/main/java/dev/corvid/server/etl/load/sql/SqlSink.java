@@ -1,6 +1,7 @@
 package dev.corvid.server.etl.load.sql;
 
 import dev.corvid.server.etl.SqlEtlConfiguration;
+import dev.corvid.server.etl.SqlEtlTable;
 import dev.corvid.server.etl.load.EtlSink;
 import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.load.PermanentLoadException;
@@ -10,6 +11,7 @@ import dev.corvid.server.etl.load.sql.dialect.TargetConnection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * row failed (found by replaying that table's rows one by one in a rolled-back transaction) and the
  * database's message. After any failure the connection is discarded and a new one opened next time.
  *
+ * <p>An initial load into empty tables sends no deletes: when the script has no checkpoint in the
+ * target (a new task, or a reset) and every delete-then-insert table is empty, the sink keeps the
+ * ids it writes rows for ({@link WrittenDocuments}) and deletes only for those: the other documents
+ * have no rows to look for. This assumes what SQL ETL assumes
+ * anyway, that the task owns the rows of its documents: a second writer of the same document ids
+ * into the same tables would see them duplicated where it would otherwise see them overwritten.
+ * A sink that starts with a checkpoint present deletes for every document, as RavenDB does.
+ *
  * <p>What each committed batch did per table, and any statement slower than
  * {@link LoadMetrics#SLOW_STATEMENT}, go to the process's {@link LoadMetrics}.
  *
@@ -49,6 +59,8 @@ final class SqlSink implements EtlSink<SqlItem> {
     private final LoadMetrics metrics;
     private TargetConnection connection;
     private ColumnTypes columnTypes;
+    /** What this sink wrote since it found the tables empty; null when that is not known: delete for every document. */
+    private WrittenDocuments written;
 
     /**
      * @param transformationName the script whose process this sink serves (its checkpoint row)
@@ -68,10 +80,21 @@ final class SqlSink implements EtlSink<SqlItem> {
     @Override
     public String load(List<SqlItem> items, Checkpoint upTo) {
         TargetConnection target = connection();
-        LoadPlan plan = LoadPlan.of(task, settings.dialect(), items);
+        WrittenDocuments known = written;
+        LoadPlan plan = known == null
+                ? LoadPlan.of(task, settings.dialect(), items)
+                : LoadPlan.of(task, settings.dialect(), items, known::mayContain);
         try {
             List<LoadPlan.TableWork> work = plan.run(target, columnTypes, metrics);
             writeCheckpoint(target, upTo);
+            if (known != null) {
+                // before the commit: should the commit's answer be lost, the rows may still be there
+                for (SqlItem item : items) {
+                    if (!item.rows().isEmpty()) {
+                        known.add(item.documentId());
+                    }
+                }
+            }
             target.jdbc().commit();
             for (LoadPlan.TableWork table : work) {
                 metrics.table(table.tableName(), table.writtenRows(), table.deletedDocuments(), table.write(), table.delete());
@@ -192,6 +215,9 @@ final class SqlSink implements EtlSink<SqlItem> {
                 etag = rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
             target.jdbc().commit();
+            if (etag.isEmpty()) {
+                written = tablesEmpty(target) ? new WrittenDocuments() : null;
+            }
             return etag;
         } catch (SQLException e) {
             discard();
@@ -210,9 +236,32 @@ final class SqlSink implements EtlSink<SqlItem> {
             delete.setString(3, transformationName);
             delete.executeUpdate();
             target.jdbc().commit();
+            written = tablesEmpty(target) ? new WrittenDocuments() : null;
         } catch (SQLException e) {
             discard();
             throw failed("Resetting the checkpoint", e);
+        }
+    }
+
+    /** True when no delete-then-insert table has a row; false too when one cannot be read (the load will say why). */
+    private boolean tablesEmpty(TargetConnection target) throws SQLException {
+        try {
+            for (SqlEtlTable table : task.sqlTables()) {
+                if (table.insertOnlyMode()) {
+                    continue;
+                }
+                String sql = settings.dialect().anyRow(settings.dialect().tableName(table.tableName(), task.quoteTables()));
+                try (Statement statement = target.jdbc().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        } finally {
+            target.jdbc().rollback();
         }
     }
 

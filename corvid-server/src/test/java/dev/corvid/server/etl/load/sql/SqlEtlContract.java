@@ -9,6 +9,7 @@ import dev.corvid.server.etl.DatabaseEtl;
 import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.SqlEtlTable;
 import dev.corvid.server.etl.Transformation;
+import dev.corvid.server.etl.load.LoadMetrics;
 import dev.corvid.server.etl.load.sql.dialect.SqlCommand;
 import dev.corvid.server.etl.process.EtlStateStore;
 import dev.corvid.server.etl.process.ProcessStatistics;
@@ -445,6 +446,55 @@ abstract class SqlEtlContract {
         awaitCaughtUp("orders");
         assertThat(count(linesTable)).as("everything was sent again: insert-only rows twice").isEqualTo(40);
         assertThat(count(ordersTable)).as("delete-then-insert rows converge").isEqualTo(10);
+    }
+
+    @Test
+    void anInitialLoadIntoEmptyTablesLooksForNoPreviousRowsButUpdatesStillReplaceThem() throws SQLException {
+        for (int i = 1; i <= 20; i++) {
+            put("orders/" + i, "Orders", order("c" + i, 3));
+        }
+        SqlEtlConfiguration task = start(ordersTask(false));
+        awaitCount(linesTable, 60);
+        awaitCaughtUp("orders");
+        assertThat(deletedDocuments(ordersTable)).as("new documents in empty tables: nothing to delete").isZero();
+
+        put("ORDERS/7", "Orders", order("changed", 2));
+        put("orders/21", "Orders", order("new", 1));
+        delete("orders/8");
+        awaitCaughtUp("orders");
+        assertThat(count(linesTable, quote("OrderId") + " = 'orders/7'")).isEqualTo(2);
+        assertThat(count(ordersTable, quote("DocId") + " = 'orders/8'")).isZero();
+        assertThat(deletedDocuments(ordersTable)).as("only the updated and the deleted document").isEqualTo(2);
+
+        // a sink that starts with its checkpoint in the target does not know what it wrote: it deletes for every document
+        etl.management().setDisabled(task.taskId(), true);
+        etl.management().setDisabled(task.taskId(), false);
+        put("orders/21", "Orders", order("again", 2));
+        awaitCaughtUp("orders");
+        assertThat(count(linesTable, quote("OrderId") + " = 'orders/21'")).isEqualTo(2);
+        assertThat(count(ordersTable)).isEqualTo(20);
+        assertThat(count(linesTable)).as("60, orders/7 one less, orders/8 three less, orders/21 two").isEqualTo(58);
+    }
+
+    @Test
+    void rowsAlreadyInTheTablesAreReplacedNotDuplicated() throws SQLException {
+        for (int i = 1; i <= 3; i++) {
+            put("orders/" + i, "Orders", order("c" + i, 2));
+        }
+        SqlEtlConfiguration task = ordersTask(false);
+        execute("INSERT INTO " + quote(ordersTable) + " (" + quote("DocId") + ", " + quote("Customer") + ", " + quote("Total")
+                + ") VALUES ('orders/2', 'written before', 1)");
+        start(task);
+        awaitCount(linesTable, 6);
+        awaitCaughtUp("orders");
+        assertThat(count(ordersTable)).isEqualTo(3);
+        assertThat(count(ordersTable, quote("DocId") + " = 'orders/2' AND " + quote("Customer") + " = 'c2'")).isEqualTo(1);
+    }
+
+    long deletedDocuments(String table) {
+        LoadMetrics.Table metrics = etl.processes().statistics("orders", "script").orElseThrow().loadMetrics().snapshot()
+                .tables().get(table);
+        return metrics == null ? 0 : metrics.deletedDocuments();
     }
 
     @Test

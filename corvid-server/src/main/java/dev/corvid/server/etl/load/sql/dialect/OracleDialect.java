@@ -53,6 +53,11 @@ public final class OracleDialect implements SqlDialect {
     }
 
     @Override
+    public String anyRow(String sqlTable) {
+        return "SELECT 1 FROM " + sqlTable + " WHERE ROWNUM = 1";
+    }
+
+    @Override
     public String upsertCheckpoint() {
         return "MERGE INTO " + CHECKPOINT_TABLE + " t USING (SELECT ? AS source_database_id, ? AS task_name,"
                 + " ? AS transformation_name, ? AS source_database, ? AS last_etag FROM dual) s"

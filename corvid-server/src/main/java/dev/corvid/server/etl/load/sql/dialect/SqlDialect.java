@@ -274,6 +274,11 @@ public sealed interface SqlDialect
         return "SELECT last_etag FROM " + CHECKPOINT_TABLE + " WHERE " + CHECKPOINT_KEY;
     }
 
+    /** A query that returns a row when {@code sqlTable} (quoted as configured) has any. */
+    default String anyRow(String sqlTable) {
+        return "SELECT 1 FROM " + sqlTable + " LIMIT 1";
+    }
+
     default String deleteCheckpoint() {
         return "DELETE FROM " + CHECKPOINT_TABLE + " WHERE " + CHECKPOINT_KEY;
     }

@@ -65,6 +65,11 @@ public final class SqlServerDialect implements SqlDialect {
     }
 
     @Override
+    public String anyRow(String sqlTable) {
+        return "SELECT TOP 1 1 FROM " + sqlTable;
+    }
+
+    @Override
     public String upsertCheckpoint() {
         return "MERGE " + CHECKPOINT_TABLE + " WITH (HOLDLOCK) AS t USING (SELECT ? AS source_database_id, ? AS task_name,"
                 + " ? AS transformation_name, ? AS source_database, ? AS last_etag) AS s"
