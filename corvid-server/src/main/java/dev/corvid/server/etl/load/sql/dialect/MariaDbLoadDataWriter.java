@@ -107,6 +107,7 @@ public final class MariaDbLoadDataWriter implements RowWriter {
         switch (value) {
             case null -> line.append("\\N");
             case String s -> appendEscaped(line, s);
+            case Long number -> line.append(number.longValue());
             case Boolean b -> line.append(b ? '1' : '0');
             case BigDecimal d -> line.append(d.toPlainString());
             case LocalDateTime d -> line.append(DATE_TIME.format(d));
@@ -116,7 +117,12 @@ public final class MariaDbLoadDataWriter implements RowWriter {
     }
 
     private static void appendEscaped(StringBuilder line, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && !needsEscape(text.charAt(plain))) {
+            plain++;
+        }
+        line.append(text, 0, plain); // most values have nothing to escape: copied in one run
+        for (int i = plain; i < text.length(); i++) {
             char ch = text.charAt(i);
             switch (ch) {
                 case '\\' -> line.append("\\\\");
@@ -127,6 +133,10 @@ public final class MariaDbLoadDataWriter implements RowWriter {
                 default -> line.append(ch);
             }
         }
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0';
     }
 
     /** The rows as the file's bytes, encoded a row at a time as the driver reads. */

@@ -67,22 +67,26 @@ public final class PostgresCopyWriter implements RowWriter {
             if (c > 0) {
                 line.append(',');
             }
-            Object value = row[c];
-            if (value == null) {
-                continue;
-            }
-            String text = text(value);
-            line.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '"') {
-                    line.append('"');
+            switch (row[c]) {
+                case null -> {
                 }
-                line.append(ch);
+                case Long number -> line.append('"').append(number.longValue()).append('"');
+                case String text -> appendQuoted(line, text);
+                case Object value -> appendQuoted(line, text(value));
             }
-            line.append('"');
         }
         line.append('\n');
+    }
+
+    /** Copies the text between quotes in runs, doubling each quote inside it. */
+    private static void appendQuoted(StringBuilder line, String text) {
+        line.append('"');
+        int from = 0;
+        for (int quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', from)) {
+            line.append(text, from, quote + 1).append('"');
+            from = quote + 1;
+        }
+        line.append(text, from, text.length()).append('"');
     }
 
     /** A value in PostgreSQL's text input format. */

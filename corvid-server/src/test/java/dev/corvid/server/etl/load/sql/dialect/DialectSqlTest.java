@@ -136,6 +136,16 @@ class DialectSqlTest {
     }
 
     @Test
+    void loadDataValuesEscapeWhatTheFormatUsesAndCopyTheRestInRuns() {
+        StringBuilder line = new StringBuilder();
+        for (Object value : new Object[] {"plain", "tab\there", "a\\b\nc\rd\0e", null, 12L, true, ""}) {
+            MariaDbLoadDataWriter.appendValue(line, value);
+            line.append('|');
+        }
+        assertThat(line.toString()).isEqualTo("plain|tab\\there|a\\\\b\\nc\\rd\\0e|\\N|12|1||");
+    }
+
+    @Test
     void deleteChunksHaveAtMostAThousandIdsAndFewDistinctTexts() {
         SqlDialect h2 = H2Dialect.INSTANCE;
         List<String> ids = new ArrayList<>();
