@@ -22,17 +22,27 @@ public final class LoadedItem {
     private final List<AttachmentReference> attachments;
     private String json;
     private ObjectNode document;
+    private final String[] flatRow;
 
     /** @param json a JSON object whose nesting {@link ScriptResults} has checked */
     LoadedItem(String target, String json, List<AttachmentReference> attachments) {
         this.target = Objects.requireNonNull(target);
         this.json = Objects.requireNonNull(json);
+        this.flatRow = null;
         this.attachments = List.copyOf(attachments);
+    }
+
+    /** An SQL row the runtime sent as {@link FlatRow} parts. */
+    LoadedItem(String target, String[] flatRow) {
+        this.target = Objects.requireNonNull(target);
+        this.flatRow = flatRow;
+        this.attachments = List.of();
     }
 
     LoadedItem(String target, ObjectNode document, List<AttachmentReference> attachments) {
         this.target = Objects.requireNonNull(target);
         this.document = Objects.requireNonNull(document);
+        this.flatRow = null;
         this.attachments = List.copyOf(attachments);
     }
 
@@ -43,16 +53,21 @@ public final class LoadedItem {
     /** The object as JSON text, as the script serialized it. */
     public String json() {
         if (json == null) {
-            json = document.toString();
+            json = flatRow != null ? FlatRow.toJson(flatRow) : document.toString();
         }
         return json;
+    }
+
+    /** The SQL row as {@link FlatRow} parts, when the runtime sent it so; null when it sent JSON. Not to be modified. */
+    public String[] flatRow() {
+        return flatRow;
     }
 
     /** The object as a tree, parsed on first use; the same tree on every call, owned by the caller. */
     public ObjectNode document() {
         if (document == null) {
             try {
-                document = (ObjectNode) Json.MAPPER.readTree(json);
+                document = (ObjectNode) Json.MAPPER.readTree(json());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("JSON.stringify gave what Jackson cannot read: " + e.getOriginalMessage(), e);
             }
@@ -66,6 +81,6 @@ public final class LoadedItem {
 
     @Override
     public String toString() {
-        return "LoadedItem[" + target + ", " + json + ", " + attachments + "]";
+        return "LoadedItem[" + target + ", " + json() + ", " + attachments + "]";
     }
 }

@@ -39,6 +39,7 @@ final class ScriptPrelude {
               var targets = parse(targetsJson);
               var allTargets = {};
               var SEPARATOR = '\\u0001';
+              var FLAT = '\\u0002';
               var state = null;
               var behaviors = null;
 
@@ -56,14 +57,63 @@ final class ScriptPrelude {
                 if (obj === null || typeof obj !== 'object' || isArray(obj)) {
                   throw new TypeError('loadTo' + target + '() expects an object but got ' + typeName(obj));
                 }
-                var json = stringify(obj);
-                if (typeof json !== 'string' || json.charAt(0) !== '{') {
-                  throw new TypeError('loadTo' + target + '() expects an object that serializes to a JSON object, but its toJSON() gave '
-                    + typeName(json === undefined ? undefined : parse(json)));
+                var parts = kind === 'SQL' ? flatRow(obj) : null;
+                var json = null;
+                if (parts === null) {
+                  json = stringify(obj);
+                  if (typeof json !== 'string' || json.charAt(0) !== '{') {
+                    throw new TypeError('loadTo' + target + '() expects an object that serializes to a JSON object, but its toJSON() gave '
+                      + typeName(json === undefined ? undefined : parse(json)));
+                  }
                 }
-                var item = { t: allTargets[target], d: json, a: [] };
+                var item = { t: allTargets[target], d: json, p: parts, a: [] };
                 state.items[state.items.length] = item;
                 return kind === 'RAVEN' ? reference(item) : undefined;
+              }
+
+              // An SQL row of strings, finite numbers, booleans and nulls as its properties' name, tag and
+              // value, which run() puts among its result's fields (see FlatRow); null: send it as JSON.
+              function flatRow(obj) {
+                if (typeof obj.toJSON === 'function') return null;
+                var keys = Object.keys(obj);
+                var parts = [];
+                var n = 0;
+                for (var i = 0; i < keys.length; i++) {
+                  var key = keys[i];
+                  var value = obj[key];
+                  var tag;
+                  switch (typeof value) {
+                    case 'string':
+                      if (value.indexOf(SEPARATOR) >= 0) return null;
+                      tag = 's';
+                      break;
+                    case 'number':
+                      if (value === value && value !== Infinity && value !== -Infinity) {
+                        tag = 'd';
+                      } else {
+                        tag = 'n';
+                        value = '';
+                      }
+                      break;
+                    case 'boolean':
+                      tag = value ? 't' : 'f';
+                      value = '';
+                      break;
+                    case 'undefined':
+                    case 'function':
+                    case 'symbol':
+                      continue;
+                    default:
+                      if (value !== null) return null;
+                      tag = 'n';
+                      value = '';
+                  }
+                  if (key.indexOf(SEPARATOR) >= 0) return null;
+                  parts[n++] = key;
+                  parts[n++] = tag;
+                  parts[n++] = value;
+                }
+                return parts;
               }
 
               function reference(item) {
@@ -171,7 +221,13 @@ final class ScriptPrelude {
                 for (var i = 0; i < items.length; i++) {
                   var item = items[i];
                   fields[f++] = item.t;
-                  fields[f++] = item.d;
+                  if (item.p === null) {
+                    fields[f++] = item.d;
+                  } else {
+                    var parts = item.p;
+                    fields[f++] = FLAT + (parts.length / 3);
+                    for (var k = 0; k < parts.length; k++) fields[f++] = parts[k];
+                  }
                   fields[f++] = item.a.length > 0 ? stringify(item.a) : '';
                 }
                 if (state.output.length > 0) fields[f++] = stringify(state.output);

@@ -26,8 +26,8 @@ final class ScriptResults {
     /**
      * Reads the string {@link ScriptPrelude}'s {@code run} returns: fields separated by
      * {@link ScriptPrelude#SEPARATOR} — the item count, then per item the target's index in
-     * {@code targets}, the object's JSON and the attachments' JSON, then the output lines as a JSON
-     * array (or no field). The objects are sliced out, not parsed: only their nesting depth is checked.
+     * {@code targets}, the object's JSON (or, for most SQL rows, its {@link FlatRow} fields) and the
+     * attachments' JSON, then the output lines as a JSON array (or no field). The objects are sliced out, not parsed: only their nesting depth is checked.
      *
      * @param targets the script's targets, in the order the runtime numbers them
      * @throws Unstorable when an object is nested deeper than Corvid stores documents
@@ -39,6 +39,15 @@ final class ScriptResults {
         for (int i = 0; i < count; i++) {
             String target = targets.get(Integer.parseInt(fields.next()));
             String json = fields.next();
+            if (FlatRow.isFlat(json)) {
+                String[] parts = new String[3 * Integer.parseInt(json, 1, json.length(), 10)];
+                for (int p = 0; p < parts.length; p++) {
+                    parts[p] = fields.next();
+                }
+                fields.next(); // no attachments: SQL rows carry them as values
+                items.add(new LoadedItem(target, parts));
+                continue;
+            }
             String attachments = fields.next();
             if (json.length() > MAX_NESTING_DEPTH && nestingDepth(json) > MAX_NESTING_DEPTH) {
                 throw new Unstorable("the object given to loadTo" + target + "() is nested deeper than "

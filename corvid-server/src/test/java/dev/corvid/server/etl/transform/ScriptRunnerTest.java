@@ -268,6 +268,33 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void sqlRowsOfPlainValuesComeAsFlatRowsThatReadAsTheirJson() {
+        runner = new ScriptRunner(EtlScript.compile("s", """
+                loadToT({ S: 'a"b\\\\c', N: 3, F: 2.5, Big: 1e21, Huge: 12345678901234567890, Neg: -0, NotANumber: 0 / 0,
+                          Inf: 1 / 0, B: true, C: false, Z: null, U: undefined, Fn: function () {}, E: '', '2': 'two' });
+                loadToT({ Nested: { x: 1 }, S: 'x' });
+                loadToT({ S: 'has \\u0001 and \\u0002' });
+                loadToT({ S: 'has \\u0002 only', '': 0 });
+                loadToT({ toJSON: function () { return { Replaced: 1 }; } });
+                """, ScriptKind.SQL));
+        TransformOutcome.Loaded loaded = (TransformOutcome.Loaded) runner.transform(ORDER, ScriptSource.NONE);
+
+        LoadedItem plain = loaded.items().get(0);
+        assertThat(plain.flatRow()).isNotNull();
+        assertThat(plain.json()).as("what JSON.stringify gives").isEqualTo("{\"2\":\"two\",\"S\":\"a\\\"b\\\\c\",\"N\":3,\"F\":2.5,"
+                + "\"Big\":1e+21,\"Huge\":12345678901234567000,\"Neg\":0,\"NotANumber\":null,\"Inf\":null,\"B\":true,"
+                + "\"C\":false,\"Z\":null,\"E\":\"\"}");
+        assertThat(loaded.items().get(1).flatRow()).as("nested values go as JSON").isNull();
+        assertThat(loaded.items().get(1).json()).isEqualTo("{\"Nested\":{\"x\":1},\"S\":\"x\"}");
+        assertThat(loaded.items().get(2).flatRow()).as("the separators themselves go as JSON").isNull();
+        assertThat(loaded.items().get(2).document().get("S").textValue()).isEqualTo("has \u0001 and \u0002");
+        assertThat(loaded.items().get(3).flatRow()).isNotNull();
+        assertThat(loaded.items().get(3).json()).isEqualTo("{\"S\":\"has \\u0002 only\",\"\":0}");
+        assertThat(loaded.items().get(4).flatRow()).as("toJSON decides what is sent").isNull();
+        assertThat(loaded.items().get(4).json()).isEqualTo("{\"Replaced\":1}");
+    }
+
+    @Test
     void varcharArgumentErrors() {
         runner = new ScriptRunner(EtlScript.compile("s", "loadToT({ A: varchar(this.Number) });", ScriptKind.SQL));
         StoredDocument doc = document("t/1", "T", "{\"Number\": 5, \"Text\": \"x\"}");

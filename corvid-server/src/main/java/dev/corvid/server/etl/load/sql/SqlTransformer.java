@@ -7,6 +7,7 @@ import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.SqlEtlTable;
 import dev.corvid.server.etl.TransformedItem;
 import dev.corvid.server.etl.transform.EtlScript;
+import dev.corvid.server.etl.transform.FlatRow;
 import dev.corvid.server.etl.transform.LoadedItem;
 import dev.corvid.server.etl.transform.ScriptRunner;
 import dev.corvid.server.etl.transform.TransformOutcome;
@@ -80,8 +81,11 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
                         "Table '" + item.target() + "' was not defined in the configuration of SQL ETL task", loaded.output());
             }
             try {
-                rows.add(row(table.get(), document.id(), item.json(),
-                        name -> snapshot.attachment(document.id(), name).map(Attachment::content)));
+                java.util.function.Function<String, Optional<byte[]>> attachments =
+                        name -> snapshot.attachment(document.id(), name).map(Attachment::content);
+                rows.add(item.flatRow() != null
+                        ? flatRow(table.get(), document.id(), item.flatRow(), attachments)
+                        : row(table.get(), document.id(), item.json(), attachments));
             } catch (SqlValues.ValueException e) {
                 return new TransformedItem.Failed<>(document.id(), "Table '" + table.get().tableName() + "': " + e.getMessage(),
                         loaded.output());
@@ -117,6 +121,35 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         } catch (IOException e) {
             throw new IllegalStateException("JSON.stringify gave what Jackson cannot read: " + e.getMessage(), e);
         }
+        return sqlRow(table, columns, values);
+    }
+
+    /** The same row from the {@link FlatRow} text the runtime sends for rows of plain values. */
+    private SqlItem.SqlRow flatRow(SqlEtlTable table, String documentId, String[] flat,
+                                   java.util.function.Function<String, Optional<byte[]>> attachments) {
+        String idColumn = table.documentIdColumn();
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        columns.add(idColumn);
+        values.add(documentId);
+        FlatRow.Reader reader = new FlatRow.Reader(flat);
+        while (reader.next()) {
+            if (reader.name().equals(idColumn)) {
+                continue;
+            }
+            columns.add(reader.name());
+            values.add(switch (reader.tag()) {
+                case 's' -> SqlValues.text(reader.value(), attachments);
+                case 'd' -> SqlValues.number(reader.value());
+                case 't' -> Boolean.TRUE;
+                case 'f' -> Boolean.FALSE;
+                default -> null;
+            });
+        }
+        return sqlRow(table, columns, values);
+    }
+
+    private SqlItem.SqlRow sqlRow(SqlEtlTable table, List<String> columns, List<Object> values) {
         List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
         if (columnLists.size() > 1_000) {
             columnLists.clear();

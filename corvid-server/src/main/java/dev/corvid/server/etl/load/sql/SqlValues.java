@@ -133,8 +133,24 @@ final class SqlValues {
         return node.toString();
     }
 
+    /**
+     * A number from its JSON text, as {@link #of(JsonParser, Function)} reads it: an integer is a
+     * Long (a BigDecimal beyond Long's range), anything with a fraction or exponent goes through a
+     * double to its shortest decimal text.
+     */
+    static Object number(String text) {
+        if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return new BigDecimal(text);
+            }
+        }
+        return new BigDecimal(Double.toString(Double.parseDouble(text)));
+    }
+
     /** A string column value: itself, or the bytes of the attachment a {@code loadAttachment()} marker names. */
-    private static Object text(String text, Function<String, Optional<byte[]>> attachments) {
+    static Object text(String text, Function<String, Optional<byte[]>> attachments) {
         return text.startsWith(ATTACHMENT_MARKER)
                 ? attachments.apply(text.substring(ATTACHMENT_MARKER.length())).orElse(null) : text;
     }
