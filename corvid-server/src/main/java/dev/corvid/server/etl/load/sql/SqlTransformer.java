@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns source documents and tombstones into {@link SqlItem}s (ETL.md §6.1): one row per
@@ -81,7 +82,7 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
                         "Table '" + item.target() + "' was not defined in the configuration of SQL ETL task", loaded.output());
             }
             try {
-                java.util.function.Function<String, Optional<byte[]>> attachments =
+                Function<String, Optional<byte[]>> attachments =
                         name -> snapshot.attachment(document.id(), name).map(Attachment::content);
                 rows.add(item.flatRow() != null
                         ? flatRow(table.get(), document.id(), item.flatRow(), attachments)
@@ -98,63 +99,71 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
     }
 
     /** One row: the document id column, then the object's properties as columns, read straight from its JSON text. */
-    private SqlItem.SqlRow row(SqlEtlTable table, String documentId, String objectJson,
-                               java.util.function.Function<String, Optional<byte[]>> attachments) {
-        String idColumn = table.documentIdColumn();
-        List<String> columns = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        columns.add(idColumn);
-        values.add(documentId);
+    private SqlItem.SqlRow row(SqlEtlTable table, String documentId, String objectJson, Function<String, Optional<byte[]>> attachments) {
+        RowBuilder row = new RowBuilder(table, documentId);
         try (JsonParser parser = Json.MAPPER.createParser(objectJson)) {
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // JSON.stringify never repeats a key
             parser.nextToken(); // the object's START_OBJECT: the runtime emits nothing else
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String column = parser.currentName();
                 parser.nextToken();
-                if (column.equals(idColumn)) {
+                if (row.isIdColumn(column)) {
                     parser.skipChildren();
-                    continue;
+                } else {
+                    row.add(column, SqlValues.of(parser, attachments));
                 }
-                columns.add(column);
-                values.add(SqlValues.of(parser, attachments));
             }
         } catch (IOException e) {
             throw new IllegalStateException("JSON.stringify gave what Jackson cannot read: " + e.getMessage(), e);
         }
-        return sqlRow(table, columns, values);
+        return row.build();
     }
 
-    /** The same row from the {@link FlatRow} text the runtime sends for rows of plain values. */
-    private SqlItem.SqlRow flatRow(SqlEtlTable table, String documentId, String[] flat,
-                                   java.util.function.Function<String, Optional<byte[]>> attachments) {
-        String idColumn = table.documentIdColumn();
-        List<String> columns = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        columns.add(idColumn);
-        values.add(documentId);
-        FlatRow.Reader reader = new FlatRow.Reader(flat);
+    /** The same row from the {@link FlatRow} parts the runtime sends for rows of plain values. */
+    private SqlItem.SqlRow flatRow(SqlEtlTable table, String documentId, String[] parts, Function<String, Optional<byte[]>> attachments) {
+        RowBuilder row = new RowBuilder(table, documentId);
+        FlatRow.Reader reader = new FlatRow.Reader(parts);
         while (reader.next()) {
-            if (reader.name().equals(idColumn)) {
-                continue;
+            if (!row.isIdColumn(reader.name())) {
+                row.add(reader.name(), switch (reader.tag()) {
+                    case 's' -> SqlValues.text(reader.value(), attachments);
+                    case 'd' -> SqlValues.number(reader.value());
+                    case 't' -> Boolean.TRUE;
+                    case 'f' -> Boolean.FALSE;
+                    default -> null;
+                });
             }
-            columns.add(reader.name());
-            values.add(switch (reader.tag()) {
-                case 's' -> SqlValues.text(reader.value(), attachments);
-                case 'd' -> SqlValues.number(reader.value());
-                case 't' -> Boolean.TRUE;
-                case 'f' -> Boolean.FALSE;
-                default -> null;
-            });
         }
-        return sqlRow(table, columns, values);
+        return row.build();
     }
 
-    private SqlItem.SqlRow sqlRow(SqlEtlTable table, List<String> columns, List<Object> values) {
-        List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
-        if (columnLists.size() > 1_000) {
-            columnLists.clear();
+    /** A row being read: the document id column first, then the properties in order; a property named like the id column is dropped. */
+    private final class RowBuilder {
+        private final SqlEtlTable table;
+        private final List<String> columns = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+
+        RowBuilder(SqlEtlTable table, String documentId) {
+            this.table = table;
+            add(table.documentIdColumn(), documentId);
         }
-        return new SqlItem.SqlRow(table.tableName(), shared, values.toArray());
+
+        boolean isIdColumn(String column) {
+            return column.equals(table.documentIdColumn());
+        }
+
+        void add(String column, Object value) {
+            columns.add(column);
+            values.add(value);
+        }
+
+        SqlItem.SqlRow build() {
+            List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
+            if (columnLists.size() > 1_000) {
+                columnLists.clear();
+            }
+            return new SqlItem.SqlRow(table.tableName(), shared, values.toArray());
+        }
     }
 
     private static TransformedItem<SqlItem> loaded(SqlItem item, List<String> output) {
