@@ -146,6 +146,16 @@ class DialectSqlTest {
     }
 
     @Test
+    void theEmptinessCheckOfAnInitialLoadReadsOneRowAtMost() {
+        assertThat(SqlServerDialect.INSTANCE.anyRow("[dbo].[Orders]")).isEqualTo("SELECT TOP 1 1 FROM [dbo].[Orders]");
+        assertThat(OracleDialect.INSTANCE.anyRow("\"ORDERS\"")).isEqualTo("SELECT 1 FROM \"ORDERS\" WHERE ROWNUM = 1");
+        for (SqlDialect dialect : List.of(PostgresDialect.INSTANCE, MariaDbDialect.INSTANCE, MySqlDialect.INSTANCE,
+                SqliteDialect.INSTANCE, DuckDbDialect.INSTANCE, H2Dialect.INSTANCE)) {
+            assertThat(dialect.anyRow("Orders")).as(dialect.name()).isEqualTo("SELECT 1 FROM Orders LIMIT 1");
+        }
+    }
+
+    @Test
     void deleteChunksHaveAtMostAThousandIdsAndFewDistinctTexts() {
         SqlDialect h2 = H2Dialect.INSTANCE;
         List<String> ids = new ArrayList<>();
