@@ -27,7 +27,8 @@ final class ScriptResults {
      * Reads the string {@link ScriptPrelude}'s {@code run} returns: fields separated by
      * {@link ScriptPrelude#SEPARATOR} — the item count, then per item the target's index in
      * {@code targets}, the object's JSON (or, for most SQL rows, its {@link FlatRow} fields) and the
-     * attachments' JSON, then the output lines as a JSON array (or no field). The objects are sliced out, not parsed: only their nesting depth is checked.
+     * attachments' JSON, then the output lines as a JSON array (or no field). The objects are sliced
+     * out, not parsed: only their nesting depth is checked.
      *
      * @param targets the script's targets, in the order the runtime numbers them
      * @throws Unstorable when an object is nested deeper than Corvid stores documents

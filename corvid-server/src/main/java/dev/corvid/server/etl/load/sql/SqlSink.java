@@ -81,9 +81,7 @@ final class SqlSink implements EtlSink<SqlItem> {
     public String load(List<SqlItem> items, Checkpoint upTo) {
         TargetConnection target = connection();
         WrittenDocuments known = written;
-        LoadPlan plan = known == null
-                ? LoadPlan.of(task, settings.dialect(), items)
-                : LoadPlan.of(task, settings.dialect(), items, known::mayContain);
+        LoadPlan plan = LoadPlan.of(task, settings.dialect(), items, known == null ? documentId -> true : known::mayContain);
         try {
             List<LoadPlan.TableWork> work = plan.run(target, columnTypes, metrics);
             writeCheckpoint(target, upTo);

@@ -60,11 +60,8 @@ final class WrittenDocuments {
             newest = grow(2 * newestBits);
         }
         long hash = hash(documentId);
-        long mask = (long) newest.length * Long.SIZE - 1;
-        int h1 = (int) hash;
-        int h2 = (int) (hash >>> 32) | 1;
         for (int i = 0; i < HASHES; i++) {
-            long bit = (h1 + (long) i * h2) & mask;
+            long bit = bit(newest, hash, i);
             newest[(int) (bit >>> 6)] |= 1L << bit;
         }
         inNewest++;
@@ -79,16 +76,19 @@ final class WrittenDocuments {
     }
 
     private static boolean contains(long[] filter, long hash) {
-        long mask = (long) filter.length * Long.SIZE - 1;
-        int h1 = (int) hash;
-        int h2 = (int) (hash >>> 32) | 1;
         for (int i = 0; i < HASHES; i++) {
-            long bit = (h1 + (long) i * h2) & mask;
+            long bit = bit(filter, hash, i);
             if ((filter[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The {@code i}th of a document's bits in {@code filter}: double hashing over the two halves of its hash. */
+    private static long bit(long[] filter, long hash, int i) {
+        long mask = (long) filter.length * Long.SIZE - 1;
+        return ((int) hash + (long) i * ((int) (hash >>> 32) | 1)) & mask;
     }
 
     /** FNV-1a over the lower-cased characters, then the MurmurHash3 finalizer to spread the bits. */
