@@ -46,9 +46,11 @@ import org.postgresql.copy.CopyIn;
  *       first).</li>
  *   <li>MariaDB: {@code LOAD DATA LOCAL INFILE} of all rows; SQL ETL of new documents.</li>
  * </ul>
- * Each baseline runs twice, before and after the ETL runs, and the faster run counts: the databases'
- * background work (MariaDB's purge of deleted rows, checkpoints) varies from minute to minute, and
- * the ratios should not flatter Corvid.
+ * The baseline and the ETL runs alternate in {@value #ROUNDS} rounds, each phase after a database
+ * checkpoint, and the median of the rounds' ratios counts: the databases' speed drifts by ±30% over
+ * a run on this disk (WAL recycling, checkpoints, MariaDB's purge), and a ratio must compare phases
+ * that ran side by side. Before the first round the benchmark waits until the server has finished
+ * compiling after the warm-up, so that no baseline runs beside Corvid's JIT.
  * The Corvid server runs with {@code -Xmx512m}. Usage: {@code SqlEtlBenchmark [orders=200000] [pg|mariadb|load-stage]}:
  * both databases by default, or one of them, or the loader alone.
  */
@@ -65,6 +67,7 @@ public final class SqlEtlBenchmark {
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
     private static final int LINES = 5;
+    private static final int ROUNDS = 3;
 
     private interface Work {
         void run() throws Exception;
@@ -125,6 +128,8 @@ public final class SqlEtlBenchmark {
                 recreateTables(warmUpTarget);
                 double warmUp = timed(() -> etl(store, warmUpTarget, "warm-up", lastEtag, false));
                 report("(warm-up: SQL ETL into " + warmUpTarget.name() + ", not compared)", rows, warmUp);
+                double idle = cpu.awaitCorvidIdle(Duration.ofSeconds(60));
+                System.out.printf(Locale.ROOT, "(the server finished compiling %.0f s after the warm-up)%n", idle);
                 if (postgres) {
                     postgres(store, orders, rows, lastEtag);
                 }
@@ -140,58 +145,97 @@ public final class SqlEtlBenchmark {
 
     private static void postgres(IDocumentStore store, int orders, long rows, long lastEtag) throws Exception {
         recreateTables(POSTGRES);
-        double copy = timed(() -> copyBaseline(orders));
-        report("PostgreSQL: one COPY (baseline)", rows, copy);
-        recreateTables(POSTGRES);
         double batched = timed(() -> jdbcBatchBaseline(POSTGRES, orders));
         report("PostgreSQL: batched JDBC inserts", rows, batched);
-        recreateTables(POSTGRES);
-        double etlNew = timed(() -> etl(store, POSTGRES, "pg", lastEtag, false));
-        report("PostgreSQL: SQL ETL, new documents", rows, etlNew);
-        double etlResent = timed(() -> etl(store, POSTGRES, "pg", lastEtag, true));
-        report("PostgreSQL: SQL ETL, re-sent documents (delete + insert)", rows, etlResent);
-        verify(POSTGRES, orders);
-        recreateTables(POSTGRES);
-        double copyAgain = timed(() -> copyBaseline(orders));
-        report("PostgreSQL: one COPY again (the faster one is the baseline)", rows, copyAgain);
-        copy = Math.min(copy, copyAgain);
-        System.out.printf(Locale.ROOT, "  ratios: ETL new / COPY = %.2f, ETL re-sent / COPY = %.2f (goal >= 0.7); "
-                + "ETL new / JDBC batch = %.2f; JDBC batch / COPY = %.2f%n", copy / etlNew, copy / etlResent,
-                batched / etlNew, copy / batched);
+        Ratios ratios = rounds(store, POSTGRES, "pg", "one COPY", () -> copyBaseline(orders), true, rows, lastEtag);
+        System.out.printf(Locale.ROOT, "  median of %d rounds: ETL new / COPY = %.2f, ETL re-sent / COPY = %.2f (goal >= 0.7); "
+                + "ETL new / JDBC batch = %.2f%n", ROUNDS, ratios.fresh(), ratios.resent(), batched / ratios.etlNewSeconds());
         recreateTables(POSTGRES);
         double sinkNew = timed(() -> sinkOnly(POSTGRES, orders));
         report("PostgreSQL: SQL ETL load stage alone, new documents", rows, sinkNew);
         double sinkResent = timed(() -> sinkOnly(POSTGRES, orders));
         report("PostgreSQL: SQL ETL load stage alone, re-sent documents", rows, sinkResent);
         verify(POSTGRES, orders);
-        System.out.printf(Locale.ROOT, "  ratios: load stage new / COPY = %.2f, re-sent / COPY = %.2f%n",
-                copy / sinkNew, copy / sinkResent);
+        System.out.printf(Locale.ROOT, "  ratios: load stage new / COPY = %.2f, re-sent / COPY = %.2f (against the median COPY)%n",
+                ratios.baselineSeconds() / sinkNew, ratios.baselineSeconds() / sinkResent);
     }
 
     private static void mariadb(IDocumentStore store, int orders, long rows, long lastEtag) throws Exception {
-        recreateTables(MARIADB);
-        double loadData = timed(() -> loadDataBaseline(orders));
-        report("MariaDB: LOAD DATA LOCAL INFILE (baseline)", rows, loadData);
-        recreateTables(MARIADB);
-        double mariaNew = timed(() -> etl(store, MARIADB, "maria", lastEtag, false));
-        report("MariaDB: SQL ETL, new documents", rows, mariaNew);
+        Ratios ratios = rounds(store, MARIADB, "maria", "LOAD DATA LOCAL INFILE", () -> loadDataBaseline(orders), false, rows, lastEtag);
         double mariaResent = timed(() -> etl(store, MARIADB, "maria", lastEtag, true));
         report("MariaDB: SQL ETL, re-sent documents (delete + insert)", rows, mariaResent);
         verify(MARIADB, orders);
-        recreateTables(MARIADB);
-        double loadDataAgain = timed(() -> loadDataBaseline(orders));
-        report("MariaDB: LOAD DATA again (the faster one is the baseline)", rows, loadDataAgain);
-        loadData = Math.min(loadData, loadDataAgain);
-        System.out.printf(Locale.ROOT, "  ratios: ETL new / LOAD DATA = %.2f (goal >= 0.7), ETL re-sent / LOAD DATA = %.2f%n",
-                loadData / mariaNew, loadData / mariaResent);
+        System.out.printf(Locale.ROOT, "  median of %d rounds: ETL new / LOAD DATA = %.2f (goal >= 0.7); ETL re-sent / LOAD DATA = %.2f (once)%n",
+                ROUNDS, ratios.fresh(), ratios.baselineSeconds() / mariaResent);
         recreateTables(MARIADB);
         double mariaSinkNew = timed(() -> sinkOnly(MARIADB, orders));
         report("MariaDB: SQL ETL load stage alone, new documents", rows, mariaSinkNew);
         double mariaSinkResent = timed(() -> sinkOnly(MARIADB, orders));
         report("MariaDB: SQL ETL load stage alone, re-sent documents", rows, mariaSinkResent);
         verify(MARIADB, orders);
-        System.out.printf(Locale.ROOT, "  ratios: load stage new / LOAD DATA = %.2f, re-sent / LOAD DATA = %.2f%n",
-                loadData / mariaSinkNew, loadData / mariaSinkResent);
+        System.out.printf(Locale.ROOT, "  ratios: load stage new / LOAD DATA = %.2f, re-sent / LOAD DATA = %.2f (against the median LOAD DATA)%n",
+                ratios.baselineSeconds() / mariaSinkNew, ratios.baselineSeconds() / mariaSinkResent);
+    }
+
+    /** Medians over the rounds: ratios are baseline seconds / ETL seconds, so above 1 means the ETL was faster. */
+    private record Ratios(double fresh, double resent, double baselineSeconds, double etlNewSeconds) {
+    }
+
+    /**
+     * {@link #ROUNDS} rounds of: the baseline into empty tables, the SQL ETL of new documents into empty
+     * tables, and (when asked) the SQL ETL re-sending them over their rows. Each phase starts after a
+     * checkpoint of the database, so no phase pays for the WAL or dirty pages of the one before, and the
+     * ratio of each round compares phases that ran a minute apart: the database's speed on this disk
+     * drifts by ±30% over a run.
+     */
+    private static Ratios rounds(IDocumentStore store, Target target, String name, String baselineName, Work baseline,
+                                 boolean resent, long rows, long lastEtag) throws Exception {
+        double[] fresh = new double[ROUNDS];
+        double[] resentRatios = new double[ROUNDS];
+        double[] baselines = new double[ROUNDS];
+        double[] etlNew = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            String prefix = String.format(Locale.ROOT, "%s round %d: ", target.name(), round + 1);
+            recreateTables(target);
+            checkpoint(target);
+            baselines[round] = timed(baseline);
+            report(prefix + baselineName + " (baseline)", rows, baselines[round]);
+            recreateTables(target);
+            checkpoint(target);
+            boolean taskExists = round > 0; // later rounds reset the task: empty tables and no checkpoint, as for a new task
+            etlNew[round] = timed(() -> etl(store, target, name, lastEtag, taskExists));
+            report(prefix + "SQL ETL, new documents", rows, etlNew[round]);
+            fresh[round] = baselines[round] / etlNew[round];
+            if (resent) {
+                checkpoint(target);
+                double seconds = timed(() -> etl(store, target, name, lastEtag, true));
+                report(prefix + "SQL ETL, re-sent documents (delete + insert)", rows, seconds);
+                resentRatios[round] = baselines[round] / seconds;
+            }
+            verify(target, orders(rows));
+            System.out.printf(Locale.ROOT, "  round %d ratios: ETL new = %.2f%s%n", round + 1, fresh[round],
+                    resent ? String.format(Locale.ROOT, ", ETL re-sent = %.2f", resentRatios[round]) : "");
+        }
+        return new Ratios(median(fresh), resent ? median(resentRatios) : Double.NaN, median(baselines), median(etlNew));
+    }
+
+    private static int orders(long rows) {
+        return (int) (rows / (1 + LINES));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** PostgreSQL: a CHECKPOINT, so the next phase starts with no dirty pages and recycled WAL; MariaDB: nothing to do. */
+    private static void checkpoint(Target target) throws SQLException {
+        if (target == POSTGRES) {
+            try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+        }
     }
 
     /** Set once the server runs; {@link #timed} then reports the CPU each phase took. */
@@ -210,6 +254,9 @@ public final class SqlEtlBenchmark {
 
     private static void report(String what, long rows, double seconds) {
         System.out.printf(Locale.ROOT, "%-58s %,10.0f rows/s (%.1f s; %s)%n", what, rows / seconds, seconds, lastCpu);
+        if (what.contains("ETL")) {
+            System.out.printf(Locale.ROOT, "  Corvid CPU by thread: %s%n", lastCpu.corvidByThread());
+        }
     }
 
     private static void recreateTables(Target target) throws SQLException {
