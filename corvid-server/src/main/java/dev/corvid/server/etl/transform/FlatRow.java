@@ -22,48 +22,117 @@ import java.io.UncheckedIOException;
 public final class FlatRow {
     public static final char MARK = '\u0002';
 
-    private FlatRow() {
+    private final String text;
+    private final int start;
+    private final int count;
+
+    /** The {@code count} properties whose fields start at {@code start} in {@code text}, the whole result of a run. */
+    FlatRow(String text, int start, int count) {
+        this.text = text;
+        this.start = start;
+        this.count = count;
     }
 
-    static boolean isFlat(String field) {
-        return !field.isEmpty() && field.charAt(0) == MARK;
+    static boolean isFlat(String text, int fieldStart, int fieldEnd) {
+        return fieldEnd > fieldStart && text.charAt(fieldStart) == MARK;
+    }
+
+    /** How many properties the row has. */
+    public int count() {
+        return count;
     }
 
     /** Reads the properties in order: {@code while (reader.next()) { reader.name() … }}. */
-    public static final class Reader {
-        private final String[] parts;
-        private int position = -3;
+    public Reader reader() {
+        return new Reader(text, start, count);
+    }
 
-        public Reader(String[] parts) {
-            this.parts = parts;
+    /**
+     * Reads the fields in place, without cutting the result into strings: a name or value becomes a
+     * String only when asked for, and a name can be compared with a known one.
+     */
+    public static final class Reader {
+        private final String text;
+        private int remaining;
+        private int position;
+        private int nameStart;
+        private int nameEnd;
+        private int valueStart;
+        private int valueEnd;
+
+        Reader(String text, int start, int count) {
+            this.text = text;
+            this.position = start;
+            this.remaining = count;
         }
 
         public boolean next() {
-            position += 3;
-            return position < parts.length;
+            if (remaining == 0) {
+                return false;
+            }
+            remaining--;
+            nameStart = position;
+            nameEnd = end(nameStart);
+            valueStart = nameEnd + 3; // after the separator, the one-character tag and its separator
+            valueEnd = end(valueStart);
+            position = valueEnd + 1;
+            return true;
+        }
+
+        private int end(int fieldStart) {
+            int end = text.indexOf(ScriptPrelude.SEPARATOR, fieldStart);
+            return end < 0 ? text.length() : end;
         }
 
         public String name() {
-            return parts[position];
+            return text.substring(nameStart, nameEnd);
+        }
+
+        /** Whether the name is {@code candidate}, without making a String of it. */
+        public boolean nameIs(String candidate) {
+            return nameEnd - nameStart == candidate.length() && text.regionMatches(nameStart, candidate, 0, candidate.length());
         }
 
         /** {@code s}, {@code d}, {@code t}, {@code f} or {@code n}. */
         public char tag() {
-            return parts[position + 1].charAt(0);
+            return text.charAt(nameEnd + 1);
         }
 
         /** The text of a string or number; empty for the other tags. */
         public String value() {
-            return parts[position + 2];
+            return text.substring(valueStart, valueEnd);
+        }
+
+        /** The value as the whole result and the value's range in it, to read a number in place. */
+        public String text() {
+            return text;
+        }
+
+        public int valueStart() {
+            return valueStart;
+        }
+
+        public int valueEnd() {
+            return valueEnd;
         }
     }
 
+    /** Where the field after the row's last one starts: {@code start} plus three fields per property. */
+    static int skip(String text, int start, int count) {
+        int position = start;
+        for (int field = 0; field < 3 * count; field++) {
+            int end = text.indexOf(ScriptPrelude.SEPARATOR, position);
+            position = (end < 0 ? text.length() : end) + 1;
+        }
+        return position;
+    }
+
     /** The same object as JSON text. */
-    static String toJson(String[] parts) {
+    String toJson() {
         StringWriter json = new StringWriter();
         try (JsonGenerator generator = Json.MAPPER.createGenerator(json)) {
             generator.writeStartObject();
-            Reader reader = new Reader(parts);
+            Reader reader = reader();
             while (reader.next()) {
                 generator.writeFieldName(reader.name());
                 switch (reader.tag()) {

@@ -22,7 +22,7 @@ public final class LoadedItem {
     private final List<AttachmentReference> attachments;
     private String json;
     private ObjectNode document;
-    private final String[] flatRow;
+    private final FlatRow flatRow;
 
     /** @param json a JSON object whose nesting {@link ScriptResults} has checked */
     LoadedItem(String target, String json, List<AttachmentReference> attachments) {
@@ -33,7 +33,7 @@ public final class LoadedItem {
     }
 
     /** An SQL row the runtime sent as {@link FlatRow} parts. */
-    LoadedItem(String target, String[] flatRow) {
+    LoadedItem(String target, FlatRow flatRow) {
         this.target = Objects.requireNonNull(target);
         this.flatRow = flatRow;
         this.attachments = List.of();
@@ -53,13 +53,13 @@ public final class LoadedItem {
     /** The object as JSON text, as the script serialized it. */
     public String json() {
         if (json == null) {
-            json = flatRow != null ? FlatRow.toJson(flatRow) : document.toString();
+            json = flatRow != null ? flatRow.toJson() : document.toString();
         }
         return json;
     }
 
-    /** The SQL row as {@link FlatRow} parts, when the runtime sent it so; null when it sent JSON. Not to be modified. */
-    public String[] flatRow() {
+    /** The SQL row as a {@link FlatRow}, when the runtime sent it so; null when it sent JSON. */
+    public FlatRow flatRow() {
         return flatRow;
     }
 

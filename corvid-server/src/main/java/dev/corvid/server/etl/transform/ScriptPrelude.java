@@ -53,38 +53,67 @@ final class ScriptPrelude {
                 return t.charAt(0).toUpperCase() + t.substring(1);
               }
 
+              // Field texts made once: a target's index, an item count, a flat row's mark and property count.
+              var SMALL = [];
+              var FLATS = [];
+              for (var c = 0; c < 64; c++) { SMALL[c] = String(c); FLATS[c] = FLAT + c; }
+
               function emit(target, obj) {
                 if (obj === null || typeof obj !== 'object' || isArray(obj)) {
                   throw new TypeError('loadTo' + target + '() expects an object but got ' + typeName(obj));
                 }
-                var parts = kind === 'SQL' ? flatRow(obj) : null;
-                var json = null;
-                if (parts === null) {
-                  json = stringify(obj);
-                  if (typeof json !== 'string' || json.charAt(0) !== '{') {
-                    throw new TypeError('loadTo' + target + '() expects an object that serializes to a JSON object, but its toJSON() gave '
-                      + typeName(json === undefined ? undefined : parse(json)));
+                var index = allTargets[target];
+                if (kind === 'SQL') {
+                  // straight into run()'s result fields: the target, the row, no attachments (SQL rows carry them as values)
+                  // (a getter or toJSON that throws leaves nothing behind, should the script catch it)
+                  var out = state.out;
+                  var start = out.length;
+                  var written = false;
+                  try {
+                    out[start] = index < 64 ? SMALL[index] : String(index);
+                    var count = flatRow(obj, out, start + 2);
+                    if (count >= 0) {
+                      out[start + 1] = count < 64 ? FLATS[count] : FLAT + count;
+                    } else {
+                      out.length = start + 1;
+                      out[start + 1] = objectJson(target, obj);
+                    }
+                    out[out.length] = '';
+                    written = true;
+                  } finally {
+                    if (!written) out.length = start;
                   }
+                  state.count++;
+                  return undefined;
                 }
-                var item = { t: allTargets[target], d: json, p: parts, a: [] };
+                var item = { t: index, d: objectJson(target, obj), a: [] };
                 state.items[state.items.length] = item;
-                return kind === 'RAVEN' ? reference(item) : undefined;
+                return reference(item);
               }
 
-              // An SQL row of strings, finite numbers, booleans and nulls as its properties' name, tag and
-              // value, which run() puts among its result's fields (see FlatRow); null: send it as JSON.
-              function flatRow(obj) {
-                if (typeof obj.toJSON === 'function') return null;
+              function objectJson(target, obj) {
+                var json = stringify(obj);
+                if (typeof json !== 'string' || json.charAt(0) !== '{') {
+                  throw new TypeError('loadTo' + target + '() expects an object that serializes to a JSON object, but its toJSON() gave '
+                    + typeName(json === undefined ? undefined : parse(json)));
+                }
+                return json;
+              }
+
+              // An SQL row of strings, finite numbers, booleans and nulls: its properties' name, tag and value
+              // written into out from index n on (see FlatRow); returns how many properties, or -1: send it
+              // as JSON (what it wrote is then cut off by the caller).
+              function flatRow(obj, out, n) {
+                if (typeof obj.toJSON === 'function') return -1;
                 var keys = Object.keys(obj);
-                var parts = [];
-                var n = 0;
+                var count = 0;
                 for (var i = 0; i < keys.length; i++) {
                   var key = keys[i];
                   var value = obj[key];
                   var tag;
                   switch (typeof value) {
                     case 'string':
-                      if (value.indexOf(SEPARATOR) >= 0) return null;
+                      if (value.indexOf(SEPARATOR) >= 0) return -1;
                       tag = 's';
                       break;
                     case 'number':
@@ -104,16 +133,17 @@ final class ScriptPrelude {
                     case 'symbol':
                       continue;
                     default:
-                      if (value !== null) return null;
+                      if (value !== null) return -1;
                       tag = 'n';
                       value = '';
                   }
-                  if (key.indexOf(SEPARATOR) >= 0) return null;
-                  parts[n++] = key;
-                  parts[n++] = tag;
-                  parts[n++] = value;
+                  if (key.indexOf(SEPARATOR) >= 0) return -1;
+                  out[n++] = key;
+                  out[n++] = tag;
+                  out[n++] = value;
+                  count++;
                 }
-                return parts;
+                return count;
               }
 
               function reference(item) {
@@ -207,7 +237,7 @@ final class ScriptPrelude {
               }
 
               function begin(attachments) {
-                state = { items: [], output: [], attachments: isArray(attachments) ? attachments : [] };
+                state = { items: [], out: [''], count: 0, output: [], attachments: isArray(attachments) ? attachments : [] };
               }
 
               function run(docJson) {
@@ -215,22 +245,20 @@ final class ScriptPrelude {
                 var metadata = doc['@metadata'];
                 begin(metadata && typeof metadata === 'object' ? metadata['@attachments'] : null);
                 body.call(doc, 0);
-                var items = state.items;
-                var fields = [items.length];
-                var f = 1;
-                for (var i = 0; i < items.length; i++) {
-                  var item = items[i];
-                  fields[f++] = item.t;
-                  if (item.p === null) {
-                    fields[f++] = item.d;
-                  } else {
-                    var parts = item.p;
-                    fields[f++] = FLAT + (parts.length / 3);
-                    for (var k = 0; k < parts.length; k++) fields[f++] = parts[k];
+                var fields = state.out;
+                if (kind === 'SQL') {
+                  fields[0] = state.count < 64 ? SMALL[state.count] : String(state.count);
+                } else {
+                  var items = state.items;
+                  fields[0] = items.length;
+                  for (var i = 0; i < items.length; i++) {
+                    var item = items[i];
+                    fields[fields.length] = item.t;
+                    fields[fields.length] = item.d;
+                    fields[fields.length] = item.a.length > 0 ? stringify(item.a) : '';
                   }
-                  fields[f++] = item.a.length > 0 ? stringify(item.a) : '';
                 }
-                if (state.output.length > 0) fields[f++] = stringify(state.output);
+                if (state.output.length > 0) fields[fields.length] = stringify(state.output);
                 state = null;
                 return fields.join(SEPARATOR);
               }

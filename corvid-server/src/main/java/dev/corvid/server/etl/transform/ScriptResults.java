@@ -35,20 +35,19 @@ final class ScriptResults {
      */
     static TransformOutcome.Loaded read(String result, List<String> targets) throws Unstorable {
         Fields fields = new Fields(result);
-        int count = Integer.parseInt(fields.next());
+        int count = fields.nextInt();
         List<LoadedItem> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String target = targets.get(Integer.parseInt(fields.next()));
-            String json = fields.next();
-            if (FlatRow.isFlat(json)) {
-                String[] parts = new String[3 * Integer.parseInt(json, 1, json.length(), 10)];
-                for (int p = 0; p < parts.length; p++) {
-                    parts[p] = fields.next();
-                }
-                fields.next(); // no attachments: SQL rows carry them as values
-                items.add(new LoadedItem(target, parts));
+            String target = targets.get(fields.nextInt());
+            fields.advance();
+            if (FlatRow.isFlat(result, fields.start, fields.end)) {
+                int properties = Integer.parseInt(result, fields.start + 1, fields.end, 10);
+                items.add(new LoadedItem(target, new FlatRow(result, fields.position, properties)));
+                fields.position = FlatRow.skip(result, fields.position, properties);
+                fields.advance(); // no attachments: SQL rows carry them as values
                 continue;
             }
+            String json = fields.current();
             String attachments = fields.next();
             if (json.length() > MAX_NESTING_DEPTH && nestingDepth(json) > MAX_NESTING_DEPTH) {
                 throw new Unstorable("the object given to loadTo" + target + "() is nested deeper than "
@@ -77,10 +76,12 @@ final class ScriptResults {
         }
     }
 
-    /** The separated fields of a result, in order. */
+    /** The separated fields of a result, in order: {@link #advance()} finds the next one, which {@code start} and {@code end} then delimit. */
     private static final class Fields {
         private final String text;
         private int position;
+        private int start;
+        private int end;
 
         Fields(String text) {
             this.text = text;
@@ -90,14 +91,25 @@ final class ScriptResults {
             return position <= text.length();
         }
 
-        String next() {
-            int end = text.indexOf(ScriptPrelude.SEPARATOR, position);
-            if (end < 0) {
-                end = text.length();
-            }
-            String field = text.substring(position, end);
+        void advance() {
+            start = position;
+            int separator = text.indexOf(ScriptPrelude.SEPARATOR, position);
+            end = separator < 0 ? text.length() : separator;
             position = end + 1;
-            return field;
+        }
+
+        String current() {
+            return text.substring(start, end);
+        }
+
+        String next() {
+            advance();
+            return current();
+        }
+
+        int nextInt() {
+            advance();
+            return Integer.parseInt(text, start, end, 10);
         }
     }
 

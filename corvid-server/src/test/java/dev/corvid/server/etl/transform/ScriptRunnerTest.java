@@ -295,6 +295,23 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void anSqlRowWhoseReadingThrowsLeavesNothingBehindWhenTheScriptCatchesIt() {
+        runner = new ScriptRunner(EtlScript.compile("s", """
+                loadToT({ A: 1 });
+                try { loadToT({ B: 2, get C() { throw new Error('no C'); } }); } catch (e) { output(e.message); }
+                try { loadToT({ D: 3, toJSON: function () { throw new Error('no JSON'); } }); } catch (e) { output(e.message); }
+                try { loadToT({ E: [1], get F() { throw new Error('no F'); } }); } catch (e) { output(e.message); }
+                loadToT({});
+                loadToT({ G: 'last' });
+                """, ScriptKind.SQL));
+        TransformOutcome.Loaded loaded = (TransformOutcome.Loaded) runner.transform(ORDER, ScriptSource.NONE);
+
+        assertThat(loaded.output()).containsExactly("no C", "no JSON", "no F");
+        assertThat(loaded.items()).extracting(LoadedItem::json).containsExactly("{\"A\":1}", "{}", "{\"G\":\"last\"}");
+        assertThat(loaded.items().get(1).flatRow().count()).isZero();
+    }
+
+    @Test
     void varcharArgumentErrors() {
         runner = new ScriptRunner(EtlScript.compile("s", "loadToT({ A: varchar(this.Number) });", ScriptKind.SQL));
         StoredDocument doc = document("t/1", "T", "{\"Number\": 5, \"Text\": \"x\"}");

@@ -20,6 +20,7 @@ import dev.corvid.server.storage.Tombstone;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,8 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
     private final List<String> deleteFrom;
     /** Column lists already seen, so that rows of the same shape share one list. */
     private final Map<List<String>, List<String>> columnLists = new HashMap<>();
+    /** Per table, the columns of its last row that came as a {@link FlatRow}: the next one most likely has the same. */
+    private final Map<String, List<String>> flatColumns = new HashMap<>();
     /** The configured table of each target seen, looked up once (the targets are the script's few). */
     private final Map<String, Optional<SqlEtlTable>> tables = new HashMap<>();
 
@@ -75,6 +78,7 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         }
         TransformOutcome.Loaded loaded = (TransformOutcome.Loaded) outcome;
         List<SqlItem.SqlRow> rows = new ArrayList<>(loaded.items().size());
+        Function<String, Optional<byte[]>> attachments = name -> snapshot.attachment(document.id(), name).map(Attachment::content);
         for (LoadedItem item : loaded.items()) {
             Optional<SqlEtlTable> table = tables.computeIfAbsent(item.target(), task::table);
             if (table.isEmpty()) {
@@ -82,8 +86,6 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
                         "Table '" + item.target() + "' was not defined in the configuration of SQL ETL task", loaded.output());
             }
             try {
-                Function<String, Optional<byte[]>> attachments =
-                        name -> snapshot.attachment(document.id(), name).map(Attachment::content);
                 rows.add(item.flatRow() != null
                         ? flatRow(table.get(), document.id(), item.flatRow(), attachments)
                         : row(table.get(), document.id(), item.json(), attachments));
@@ -119,22 +121,57 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         return row.build();
     }
 
-    /** The same row from the {@link FlatRow} parts the runtime sends for rows of plain values. */
-    private SqlItem.SqlRow flatRow(SqlEtlTable table, String documentId, String[] parts, Function<String, Optional<byte[]>> attachments) {
-        RowBuilder row = new RowBuilder(table, documentId);
-        FlatRow.Reader reader = new FlatRow.Reader(parts);
+    /**
+     * The same row from the {@link FlatRow} the runtime sends for rows of plain values, read in place:
+     * the names become Strings only when they differ from the table's previous flat row.
+     */
+    private SqlItem.SqlRow flatRow(SqlEtlTable table, String documentId, FlatRow flat, Function<String, Optional<byte[]>> attachments) {
+        List<String> previous = flatColumns.get(table.tableName());
+        Object[] values = new Object[flat.count() + 1];
+        values[0] = documentId;
+        String[] names = null; // made at the first name that differs from the previous row's
+        int n = 1;
+        FlatRow.Reader reader = flat.reader();
         while (reader.next()) {
-            if (!row.isIdColumn(reader.name())) {
-                row.add(reader.name(), switch (reader.tag()) {
-                    case 's' -> SqlValues.text(reader.value(), attachments);
-                    case 'd' -> SqlValues.number(reader.value());
-                    case 't' -> Boolean.TRUE;
-                    case 'f' -> Boolean.FALSE;
-                    default -> null;
-                });
+            if (reader.nameIs(table.documentIdColumn())) {
+                continue;
             }
+            if (names == null && (previous == null || n >= previous.size() || !reader.nameIs(previous.get(n)))) {
+                names = new String[values.length];
+                for (int k = 0; k < n; k++) {
+                    names[k] = previous == null ? table.documentIdColumn() : previous.get(k);
+                }
+            }
+            if (names != null) {
+                names[n] = reader.name();
+            }
+            values[n++] = switch (reader.tag()) {
+                case 's' -> SqlValues.text(reader.value(), attachments);
+                case 'd' -> SqlValues.number(reader.text(), reader.valueStart(), reader.valueEnd());
+                case 't' -> Boolean.TRUE;
+                case 'f' -> Boolean.FALSE;
+                default -> null;
+            };
         }
-        return row.build();
+        List<String> columns;
+        if (names == null && previous != null && previous.size() == n) {
+            columns = previous;
+        } else {
+            columns = shared(names != null ? Arrays.asList(names).subList(0, n)
+                    : previous != null ? previous.subList(0, n) : List.of(table.documentIdColumn()));
+            flatColumns.put(table.tableName(), columns);
+        }
+        return new SqlItem.SqlRow(table.tableName(), columns, n == values.length ? values : Arrays.copyOf(values, n));
+    }
+
+    /** One list instance for every row with these columns. */
+    private List<String> shared(List<String> columns) {
+        List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
+        if (columnLists.size() > 1_000) {
+            columnLists.clear();
+            flatColumns.clear();
+        }
+        return shared;
     }
 
     /** A row being read: the document id column first, then the properties in order; a property named like the id column is dropped. */
@@ -158,11 +195,7 @@ final class SqlTransformer implements EtlTransformer<SqlItem> {
         }
 
         SqlItem.SqlRow build() {
-            List<String> shared = columnLists.computeIfAbsent(columns, List::copyOf);
-            if (columnLists.size() > 1_000) {
-                columnLists.clear();
-            }
-            return new SqlItem.SqlRow(table.tableName(), shared, values.toArray());
+            return new SqlItem.SqlRow(table.tableName(), shared(columns), values.toArray());
         }
     }
 

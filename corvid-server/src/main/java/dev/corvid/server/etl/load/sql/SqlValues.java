@@ -149,6 +149,21 @@ final class SqlValues {
         return new BigDecimal(Double.toString(Double.parseDouble(text)));
     }
 
+    /** {@link #number(String)} of {@code text[start, end)}; an integer of up to 18 digits is read in place. */
+    static Object number(String text, int start, int end) {
+        int digits = start < end && text.charAt(start) == '-' ? start + 1 : start;
+        if (end - digits > 0 && end - digits <= 18) {
+            int i = digits;
+            while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == end) {
+                return Long.parseLong(text, start, end, 10);
+            }
+        }
+        return number(text.substring(start, end));
+    }
+
     /** A string column value: itself, or the bytes of the attachment a {@code loadAttachment()} marker names. */
     static Object text(String text, Function<String, Optional<byte[]>> attachments) {
         return text.startsWith(ATTACHMENT_MARKER)

@@ -355,6 +355,43 @@ abstract class SqlEtlContract {
     }
 
     @Test
+    void rowsOfOneTableMayNameDifferentColumnsFromRowToRow() throws SQLException {
+        String shapes = table("Shapes");
+        createTable(shapes, column("Id", textType()), column("A", textType()), column("B", integerType()), column("C", textType()));
+        // each document's rows come after the previous one's: more, fewer, other and reordered columns,
+        // the id column named by the script (dropped), an empty row
+        String script = """
+                var n = this.N;
+                if (n === 1) { loadTo('%1$s', { A: 'a1', B: 1 }); loadTo('%1$s', { A: 'a1b', B: 2 }); }
+                if (n === 2) loadTo('%1$s', { A: 'a2', B: 2, C: 'c2' });
+                if (n === 3) loadTo('%1$s', { A: 'a3' });
+                if (n === 4) loadTo('%1$s', { C: 'c4', A: 'a4' });
+                if (n === 5) loadTo('%1$s', { Id: 'ignored', B: 5 });
+                if (n === 6) loadTo('%1$s', {});
+                if (n === 7) loadTo('%1$s', { A: 'a7', B: 7, C: 'c7' });
+                if (n === 8) loadTo('%1$s', { A: 'a8', X: undefined, B: 8 });
+                """.formatted(shapes);
+        for (int n = 1; n <= 8; n++) {
+            put("shapes/" + n, "Shapes", "{'N':" + n + "}");
+        }
+        start(task("shapes", script, List.of("Shapes"), new SqlEtlTable(shapes, "Id", false)));
+        awaitCount(shapes, 9);
+        List<String> rows = new ArrayList<>();
+        try (Connection c = verifier(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + quote("Id") + ", " + quote("A") + ", " + quote("B") + ", " + quote("C")
+                     + " FROM " + quote(shapes) + " ORDER BY " + quote("Id") + ", " + quote("B"))) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getObject(3) + "|" + rs.getString(4));
+            }
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        }
+        assertThat(rows).containsExactly("shapes/1|a1|1|null", "shapes/1|a1b|2|null", "shapes/2|a2|2|c2", "shapes/3|a3|null|null",
+                "shapes/4|a4|null|c4", "shapes/5|null|5|null", "shapes/6|null|null|null", "shapes/7|a7|7|c7", "shapes/8|a8|8|null");
+    }
+
+    @Test
     void oddTableAndColumnNamesAreQuoted() throws SQLException {
         String odd = table("Order Items");
         createTable(odd, column("Doc Id", textType()), column("select", textType()), column("Unit Price", decimalType()));
