@@ -39,7 +39,7 @@ import net.ravendb.client.serverwide.operations.CreateDatabaseOperation;
  * orders → summaries + lines script) versus bulk insert of the same orders into a database (both
  * measured warm: the faster of two bulk inserts, the copy after a warm-up copy); the
  * script's transform stage versus the same transform in plain Java; change-to-destination latency
- * of single updates at light load. The server runs with {@code -Xmx512m}.
+ * of single updates at light load. The server runs with a fixed heap of 512 MB ({@code -Xms512m -Xmx512m}).
  * Usage: {@code EtlBenchmark [orders=100000]}, {@code EtlBenchmark transform [orders]} for the transform stage
  * alone, {@code EtlBenchmark heap [orders=1000000]} for a large copy ETL in a server limited to 512 MB of heap.
  */

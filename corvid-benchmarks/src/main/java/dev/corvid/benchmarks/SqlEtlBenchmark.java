@@ -51,7 +51,7 @@ import org.postgresql.copy.CopyIn;
  * a run on this disk (WAL recycling, checkpoints, MariaDB's purge), and a ratio must compare phases
  * that ran side by side. Before the first round the benchmark waits until the server has finished
  * compiling after the warm-up, so that no baseline runs beside Corvid's JIT.
- * The Corvid server runs with {@code -Xmx512m}. Usage: {@code SqlEtlBenchmark [orders=200000] [pg|mariadb|load-stage]}:
+ * The Corvid server runs with a fixed heap of 512 MB ({@code -Xms512m -Xmx512m}). Usage: {@code SqlEtlBenchmark [orders=200000] [pg|mariadb|load-stage]}:
  * both databases by default, or one of them, or the loader alone.
  */
 public final class SqlEtlBenchmark {

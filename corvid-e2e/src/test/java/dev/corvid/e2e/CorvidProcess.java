@@ -57,6 +57,9 @@ public final class CorvidProcess implements AutoCloseable {
                 command.add(arg);
             }
         }
+        // a fixed heap, as a database server is run: left to grow and shrink, G1 shrank it to 230 MB
+        // under the SQL ETL benchmark and spent three times the CPU collecting
+        command.add("-Xms512m");
         command.add("-Xmx512m");
         // e.g. -Dcorvid.server.jvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile the server of a benchmark
         String extra = System.getProperty("corvid.server.jvmArgs", "").trim();

@@ -392,6 +392,20 @@ abstract class SqlEtlContract {
     }
 
     @Test
+    void anIdColumnNamedIdHasItsRowsReplaced() throws SQLException {
+        String items = table("Items");
+        createTable(items, column("id", textType()), column("Name", textType()));
+        put("items/1", "Items", "{'Name':'first'}");
+        put("items/2", "Items", "{'Name':'other'}");
+        start(task("items", "loadTo('" + items + "', { Name: this.Name });", List.of("Items"), new SqlEtlTable(items, "id", false)));
+        awaitCount(items, 2);
+        put("items/1", "Items", "{'Name':'second'}");
+        awaitCaughtUp("items");
+        assertThat(count(items)).isEqualTo(2);
+        assertThat(count(items, quote("id") + " = 'items/1' AND " + quote("Name") + " = 'second'")).isEqualTo(1);
+    }
+
+    @Test
     void oddTableAndColumnNamesAreQuoted() throws SQLException {
         String odd = table("Order Items");
         createTable(odd, column("Doc Id", textType()), column("select", textType()), column("Unit Price", decimalType()));
