@@ -34,9 +34,9 @@ import org.slf4j.MDC;
  * was, so the same changes are sent again after the back-off: nothing is lost.
  *
  * <p>Batches are pipelined: while batch N loads (on its own virtual thread), batch N+1 is extracted
- * and transformed, by one transformer per core for scripted transformations, on the shared
- * {@link TransformThreads}. Batch N+1 is loaded
- * only after batch N's progress was saved, so progress still moves strictly in order.
+ * and transformed, by up to one transformer per core for scripted transformations, on the shared
+ * {@link TransformThreads} — as many as keep the destination busy ({@link Transformers#destinationWaited}).
+ * Batch N+1 is loaded only after batch N's progress was saved, so progress still moves strictly in order.
  */
 public final class EtlProcess<T> {
     private static final Logger LOG = LoggerFactory.getLogger(EtlProcess.class);
@@ -225,6 +225,7 @@ public final class EtlProcess<T> {
                 if (loading != null) {
                     Loading<T> done = loading;
                     loading = null;
+                    transformers.destinationWaited(done.destination().isDone());
                     if (!finish(done)) {
                         return true;
                     }

@@ -28,6 +28,7 @@ class TransformersTest {
     /** A transformer that gives each document's id back, noting the threads it ran on; {@code pause} holds each item. */
     private static class RecordingProvider implements EtlProvider<String> {
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        final Set<Object> usedTransformers = ConcurrentHashMap.newKeySet();
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger transformed = new AtomicInteger();
         final AtomicInteger closedWhileRunning = new AtomicInteger();
@@ -47,6 +48,7 @@ class TransformersTest {
                     running.incrementAndGet();
                     try {
                         threads.add(Thread.currentThread());
+                        usedTransformers.add(this);
                         started.countDown();
                         if (pauseMillis > 0) {
                             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
@@ -101,6 +103,29 @@ class TransformersTest {
                 assertThat(thread.isVirtual()).as("never on a virtual thread's carrier").isFalse();
                 assertThat(thread.getName()).startsWith("etl-transform-");
             });
+        }
+    }
+
+    @Test
+    void usesOneTransformerFewerWhileTheDestinationIsBusyAndOneMoreWhenItWaited() throws Exception {
+        RecordingProvider provider = new RecordingProvider();
+        try (Transformers<String> transformers = new Transformers<>(provider, SCRIPT, 2)) {
+            transformers.transform(documents(1000), null);
+            assertThat(provider.usedTransformers).hasSize(2);
+
+            transformers.destinationWaited(false);
+            provider.usedTransformers.clear();
+            transformers.transform(documents(1000), null);
+            assertThat(provider.usedTransformers).hasSize(1);
+            transformers.destinationWaited(false);
+            assertThat(transformers.active()).as("never fewer than one").isEqualTo(1);
+
+            transformers.destinationWaited(true);
+            provider.usedTransformers.clear();
+            transformers.transform(documents(1000), null);
+            assertThat(provider.usedTransformers).hasSize(2);
+            transformers.destinationWaited(true);
+            assertThat(transformers.active()).as("never more than the parallelism").isEqualTo(2);
         }
     }
 
