@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The platform threads every ETL process transforms on, one per core, shared by all processes of the
  * server. Transforming is long stretches of pure CPU work (a script over thousands of documents);
  * on virtual threads it would hold the carrier threads for the whole stretch, and every virtual
- * thread waiting for one — the HTTP requests, and the ETL loads whose database just answered —
+ * thread waiting for one — the HTTP requests, and the ETL processes whose transforms just ended —
  * would wait with it. Here it competes for the cores like any other thread, and the virtual threads
  * keep their carriers.
  */

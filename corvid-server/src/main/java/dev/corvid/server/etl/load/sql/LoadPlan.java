@@ -145,12 +145,14 @@ final class LoadPlan {
             TablePlan table = tables.get(i);
             deleteTime[i] = Duration.ZERO;
             try {
-                for (SqlCommand delete : deleteCommands(table)) {
+                List<SqlCommand> deletes = deleteCommands(table);
+                if (!deletes.isEmpty()) {
                     long start = System.nanoTime();
-                    connection.execute(delete);
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    deleteTime[i] = deleteTime[i].plus(took);
-                    metrics.statement(Instant.now(), took, table.table().tableName(), delete.text());
+                    connection.executeAll(deletes);
+                    deleteTime[i] = Duration.ofNanos(System.nanoTime() - start);
+                    String text = deletes.getFirst().text();
+                    metrics.statement(Instant.now(), deleteTime[i], table.table().tableName(),
+                            deletes.size() == 1 ? text : text + " -- " + deletes.size() + " statements");
                 }
             } catch (SQLException e) {
                 throw new StepFailure(table, null, e);

@@ -1,5 +1,6 @@
 package dev.corvid.server.etl.load.sql.dialect;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -106,6 +107,49 @@ public final class TargetConnection implements AutoCloseable {
             dialect.bind(statement, i + 1, parameters.get(i), Types.NULL);
         }
         return statement.executeUpdate();
+    }
+
+    /**
+     * Runs commands in order. Consecutive commands with the same parameterized text (the chunks of a
+     * delete) go as one JDBC batch, which the drivers send in one round trip where they can
+     * (PostgreSQL pipelines it): the database goes from one to the next without waiting for Corvid.
+     * A failure is the database's own error, as for {@link #execute}.
+     */
+    public void executeAll(List<SqlCommand> commands) throws SQLException {
+        int from = 0;
+        while (from < commands.size()) {
+            SqlCommand first = commands.get(from);
+            int to = from + 1;
+            while (!first.parameters().isEmpty() && to < commands.size() && commands.get(to).text().equals(first.text())) {
+                to++;
+            }
+            if (to - from == 1) {
+                execute(first);
+            } else {
+                executeBatch(commands.subList(from, to));
+            }
+            from = to;
+        }
+    }
+
+    private void executeBatch(List<SqlCommand> commands) throws SQLException {
+        PreparedStatement statement = prepared(commands.getFirst().text());
+        try {
+            for (SqlCommand command : commands) {
+                List<Object> parameters = command.parameters();
+                for (int i = 0; i < parameters.size(); i++) {
+                    dialect.bind(statement, i + 1, parameters.get(i), Types.NULL);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            // "Batch entry 2 … was aborted": the database's error is the next one
+            SQLException cause = e.getNextException();
+            throw cause != null && cause != e ? cause : e;
+        } finally {
+            statement.clearBatch();
+        }
     }
 
     /** Runs a statement outside any prepared-statement caching (DDL). */
