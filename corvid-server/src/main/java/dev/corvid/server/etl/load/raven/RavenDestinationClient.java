@@ -21,8 +21,11 @@ import java.util.concurrent.Executors;
 
 /**
  * Talks to the destination database through any of its URLs. Requests go to the node that answered
- * last; on a network error or a 408/502/503/504 the next URL is tried, then the URLs the
- * destination's own topology lists. Only when every URL failed does the load fail (transiently).
+ * last; on a network error, a timeout (408), too many requests (429) or any failure of the server
+ * itself (5xx: out of memory, a full disk, a restart) the next URL is tried, then the URLs the
+ * destination's own topology lists. Only when every URL failed does the load fail, transiently: the
+ * batch is sent again after the back-off, as RavenDB does. Any other status (a 4xx: the request
+ * itself is wrong, e.g. an unknown database) fails the load for good.
  */
 final class RavenDestinationClient implements AutoCloseable {
     private final ConnectionString.Raven connectionString;
@@ -59,7 +62,7 @@ final class RavenDestinationClient implements AutoCloseable {
                     return url;
                 }
                 String message = errorMessage(response);
-                if (status == 408 || status == 502 || status == 503 || status == 504) {
+                if (status == 408 || status == 429 || status >= 500) {
                     failures.add(url + ": " + status + " " + message);
                     continue;
                 }
