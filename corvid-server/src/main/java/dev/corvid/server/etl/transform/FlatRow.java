@@ -77,16 +77,11 @@ public final class FlatRow {
             }
             remaining--;
             nameStart = position;
-            nameEnd = end(nameStart);
+            nameEnd = ScriptPrelude.fieldEnd(text, nameStart);
             valueStart = nameEnd + 3; // after the separator, the one-character tag and its separator
-            valueEnd = end(valueStart);
+            valueEnd = ScriptPrelude.fieldEnd(text, valueStart);
             position = valueEnd + 1;
             return true;
-        }
-
-        private int end(int fieldStart) {
-            int end = text.indexOf(ScriptPrelude.SEPARATOR, fieldStart);
-            return end < 0 ? text.length() : end;
         }
 
         public String name() {
@@ -122,14 +117,13 @@ public final class FlatRow {
         }
     }
 
-    /** Where the field after the row's last one starts: {@code start} plus three fields per property. */
-    static int skip(String text, int start, int count) {
-        int position = start;
-        for (int field = 0; field < 3 * count; field++) {
-            int end = text.indexOf(ScriptPrelude.SEPARATOR, position);
-            position = (end < 0 ? text.length() : end) + 1;
+    /** Where the field after the row's last one starts in the result. */
+    int after() {
+        Reader reader = reader();
+        while (reader.next()) {
+            // walks the row's fields
         }
-        return position;
+        return reader.position;
     }
 
     /** The same object as JSON text. */

@@ -30,6 +30,12 @@ final class ScriptPrelude {
     /** Between the fields of {@code run}'s result. */
     static final char SEPARATOR = '\u0001';
 
+    /** Where the field of {@code result} that starts at {@code from} ends: at the next separator, or at the end. */
+    static int fieldEnd(String result, int from) {
+        int separator = result.indexOf(SEPARATOR, from);
+        return separator < 0 ? result.length() : separator;
+    }
+
     static final Source SOURCE = Source.newBuilder("js", """
             (function (kind, body, hostLoad, targetsJson) {
               'use strict';

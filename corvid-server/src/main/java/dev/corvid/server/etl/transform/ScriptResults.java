@@ -41,9 +41,9 @@ final class ScriptResults {
             String target = targets.get(fields.nextInt());
             fields.advance();
             if (FlatRow.isFlat(result, fields.start, fields.end)) {
-                int properties = Integer.parseInt(result, fields.start + 1, fields.end, 10);
-                items.add(new LoadedItem(target, new FlatRow(result, fields.position, properties)));
-                fields.position = FlatRow.skip(result, fields.position, properties);
+                FlatRow row = new FlatRow(result, fields.position, Integer.parseInt(result, fields.start + 1, fields.end, 10));
+                items.add(new LoadedItem(target, row));
+                fields.position = row.after();
                 fields.advance(); // no attachments: SQL rows carry them as values
                 continue;
             }
@@ -93,8 +93,7 @@ final class ScriptResults {
 
         void advance() {
             start = position;
-            int separator = text.indexOf(ScriptPrelude.SEPARATOR, position);
-            end = separator < 0 ? text.length() : separator;
+            end = ScriptPrelude.fieldEnd(text, position);
             position = end + 1;
         }
 

@@ -102,10 +102,7 @@ public final class TargetConnection implements AutoCloseable {
             }
         }
         PreparedStatement statement = prepared(command.text());
-        List<Object> parameters = command.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            dialect.bind(statement, i + 1, parameters.get(i), Types.NULL);
-        }
+        bind(statement, command);
         return statement.executeUpdate();
     }
 
@@ -136,10 +133,7 @@ public final class TargetConnection implements AutoCloseable {
         PreparedStatement statement = prepared(commands.getFirst().text());
         try {
             for (SqlCommand command : commands) {
-                List<Object> parameters = command.parameters();
-                for (int i = 0; i < parameters.size(); i++) {
-                    dialect.bind(statement, i + 1, parameters.get(i), Types.NULL);
-                }
+                bind(statement, command);
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -149,6 +143,13 @@ public final class TargetConnection implements AutoCloseable {
             throw cause != null && cause != e ? cause : e;
         } finally {
             statement.clearBatch();
+        }
+    }
+
+    private void bind(PreparedStatement statement, SqlCommand command) throws SQLException {
+        List<Object> parameters = command.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            dialect.bind(statement, i + 1, parameters.get(i), Types.NULL);
         }
     }
 
