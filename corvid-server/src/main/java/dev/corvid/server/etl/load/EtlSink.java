@@ -2,6 +2,7 @@ package dev.corvid.server.etl.load;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 /**
  * What a destination must do: take one batch of transformed items and make it durable there, all or
@@ -19,6 +20,30 @@ public interface EtlSink<T> extends AutoCloseable {
      * @throws PermanentLoadException when retrying the same batch cannot help
      */
     String load(List<T> items, Checkpoint upTo);
+
+    /**
+     * Loads the batch after the load {@code previous}, which may still be running: the sink may do
+     * its work meanwhile but commits only once {@code previous} completed normally, and never when it
+     * failed or was cancelled. Only called for batches {@link #independent} of the running one, with
+     * at most {@link #loadsInFlight()} loads at once; sinks that load one batch at a time need not
+     * override it.
+     */
+    default String load(List<T> items, Checkpoint upTo, Future<?> previous) {
+        return load(items, upTo);
+    }
+
+    /** How many loads may run at once (see {@link #load(List, Checkpoint, Future)}); 1 for strictly one after the other. */
+    default int loadsInFlight() {
+        return 1;
+    }
+
+    /**
+     * True when {@code later} may be loaded while {@code earlier} is not committed yet: typically when
+     * they share no document, so that neither can see or undo the other's uncommitted work.
+     */
+    default boolean independent(List<T> earlier, List<T> later) {
+        return false;
+    }
 
     /**
      * The progress the destination itself holds, for sinks that write it in the same transaction as

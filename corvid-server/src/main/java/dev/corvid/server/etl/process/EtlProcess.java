@@ -14,7 +14,9 @@ import dev.corvid.server.storage.DocumentStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -122,7 +124,7 @@ public final class EtlProcess<T> {
         // Loads run on platform threads: a load is a conversation of statement and answer with one
         // database, and a platform thread is woken by the kernel when the answer comes, where a
         // virtual thread waits for the poller and then for a carrier — on two busy cores, 3-5% of
-        // an SQL ETL of updated documents (SqlEtlBenchmark). There is at most one load per process.
+        // an SQL ETL of updated documents (SqlEtlBenchmark). A process runs at most {@code sink.loadsInFlight()} loads at once.
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().daemon().name("etl-load-" + database + "-" + name()).factory());
              Transformers<T> transformers = new Transformers<>(provider, transformation, parallelism);
@@ -223,30 +225,43 @@ public final class EtlProcess<T> {
         }
         long position = state.resetPending() ? 0 : sink.storedCheckpoint().orElse(state.lastProcessedEtag());
         statistics.progress(position);
-        Loading<T> loading = null;
+        Deque<Loading<T>> loading = new ArrayDeque<>();
         try {
             while (!stopping) {
                 Batch<T> next = extractAndTransform(transformers, position);
-                if (loading != null) {
-                    Loading<T> done = loading;
-                    loading = null;
-                    transformers.destinationWaited(done.destination().isDone());
-                    if (!finish(done)) {
+                if (!loading.isEmpty()) {
+                    transformers.destinationWaited(loading.peekFirst().destination().isDone());
+                }
+                while (!loading.isEmpty() && (loading.peekFirst().destination().isDone() || mustWait(sink, loading, next))) {
+                    if (!finish(loading.pollFirst())) {
                         return true;
                     }
                 }
                 if (next.isEmpty()) {
                     return false;
                 }
-                loading = startLoad(sink, next, executor);
+                loading.addLast(startLoad(sink, next, executor, loading.isEmpty() ? null : loading.peekLast().destination()));
                 position = next.upTo();
             }
             return false;
         } finally {
-            if (loading != null) {
-                loading.destination().cancel(true);
+            for (Loading<T> abandoned : loading) {
+                abandoned.destination().cancel(true);
             }
         }
+    }
+
+    /** True when {@code next} may not start loading before the oldest running load has finished. */
+    private static <T> boolean mustWait(EtlSink<T> sink, Deque<Loading<T>> loading, Batch<T> next) {
+        if (next.isEmpty() || loading.size() >= sink.loadsInFlight()) {
+            return true;
+        }
+        for (Loading<T> running : loading) {
+            if (!sink.independent(running.batch().toLoad(), next.toLoad())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Batch<T> extractAndTransform(Transformers<T> transformers, long from) throws InterruptedException {
@@ -311,13 +326,14 @@ public final class EtlProcess<T> {
                 extractNanos, System.nanoTime() - start - extractNanos);
     }
 
-    private Loading<T> startLoad(EtlSink<T> sink, Batch<T> batch, ExecutorService executor) {
+    /** Starts loading {@code batch}, after {@code previous} when that is still running (null when none is). */
+    private Loading<T> startLoad(EtlSink<T> sink, Batch<T> batch, ExecutorService executor, Future<?> previous) {
         long started = System.nanoTime();
         boolean needed = !batch.toLoad().isEmpty() || sink.storesCheckpoint();
         EtlSink.Checkpoint checkpoint = new EtlSink.Checkpoint(taskName, transformation.name(), batch.upTo());
-        Future<Optional<String>> destination = needed
-                ? executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint)))
-                : CompletableFuture.completedFuture(Optional.empty());
+        Future<Optional<String>> destination = !needed ? CompletableFuture.completedFuture(Optional.empty())
+                : previous == null ? executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint)))
+                : executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint, previous)));
         return new Loading<>(batch, destination, started);
     }
 

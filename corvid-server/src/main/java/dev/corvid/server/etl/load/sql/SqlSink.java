@@ -13,8 +13,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +54,20 @@ import org.slf4j.LoggerFactory;
  * <p>What each committed batch did per table, and any statement slower than
  * {@link LoadMetrics#SLOW_STATEMENT}, go to the process's {@link LoadMetrics}.
  *
- * <p>One connection per process; its prepared statements are reused from batch to batch. Called by
- * one thread at a time.
+ * <p>One connection per batch in flight ({@link #loadsInFlight()}: two where the dialect allows
+ * {@link SqlDialect#overlap() overlapping loads}, else one); their prepared statements are reused
+ * from batch to batch. With two, a batch sharing no document with the one still loading
+ * ({@link #independent}) deletes and writes its rows meanwhile on the other connection, then waits
+ * for that batch to commit before it writes its own checkpoint and commits: the checkpoint still
+ * moves in order, and a batch whose predecessor failed rolls back. Should the predecessor wait for
+ * a lock this batch holds, this batch rolls back, waits, and does its work again.
  */
 final class SqlSink implements EtlSink<SqlItem> {
     private static final Logger LOG = LoggerFactory.getLogger(SqlSink.class);
     /** How long finding the failing document of a rejected batch may take. */
     private static final Duration DIAGNOSIS_TIME = Duration.ofSeconds(30);
+    /** How often a batch waiting for the one before it to commit checks that it does not hold that one up. */
+    private static final Duration LOCK_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final SqlEtlConfiguration task;
     private final SqlConnectionSettings settings;
@@ -57,10 +75,10 @@ final class SqlSink implements EtlSink<SqlItem> {
     private final String sourceDatabaseId;
     private final String sourceDatabase;
     private final LoadMetrics metrics;
-    private TargetConnection connection;
-    private ColumnTypes columnTypes;
+    private final List<Lane> lanes;
+    private final BlockingQueue<Lane> idle;
     /** What this sink wrote since it found the tables empty; null when that is not known: delete for every document. */
-    private WrittenDocuments written;
+    private volatile WrittenDocuments written;
 
     /**
      * @param transformationName the script whose process this sink serves (its checkpoint row)
@@ -75,15 +93,37 @@ final class SqlSink implements EtlSink<SqlItem> {
         this.sourceDatabaseId = sourceDatabaseId;
         this.sourceDatabase = sourceDatabase;
         this.metrics = metrics;
+        int count = settings.dialect().overlap().isPresent() ? 2 : 1;
+        this.lanes = java.util.stream.IntStream.range(0, count).mapToObj(i -> new Lane()).toList();
+        this.idle = new ArrayBlockingQueue<>(count, false, lanes);
     }
 
     @Override
     public String load(List<SqlItem> items, Checkpoint upTo) {
-        TargetConnection target = connection();
+        return load(items, upTo, null);
+    }
+
+    @Override
+    public String load(List<SqlItem> items, Checkpoint upTo, Future<?> previous) {
+        Lane lane = take();
+        try {
+            return load(lane, items, upTo, previous);
+        } finally {
+            idle.add(lane);
+        }
+    }
+
+    private String load(Lane lane, List<SqlItem> items, Checkpoint upTo, Future<?> previous) {
+        TargetConnection target = lane.open();
         WrittenDocuments known = written;
         LoadPlan plan = LoadPlan.of(task, settings.dialect(), items, known == null ? documentId -> true : known::mayContain);
         try {
-            List<LoadPlan.TableWork> work = plan.run(target, columnTypes, metrics);
+            List<LoadPlan.TableWork> work = plan.run(target, lane.columnTypes, metrics);
+            if (previous != null && !awaitCommitted(previous, lane)) {
+                target.jdbc().rollback();
+                awaitCommitted(previous, null);
+                work = plan.run(target, lane.columnTypes, metrics);
+            }
             writeCheckpoint(target, upTo);
             if (known != null) {
                 // before the commit: should the commit's answer be lost, the rows may still be there
@@ -99,15 +139,62 @@ final class SqlSink implements EtlSink<SqlItem> {
             }
             return settings.database() + "@" + settings.server();
         } catch (LoadPlan.StepFailure failure) {
-            discard();
+            lane.discard();
             throw failed(plan, failure);
         } catch (SQLException e) {
-            discard();
+            lane.discard();
             throw failed("Saving the checkpoint or committing", e);
         } catch (RuntimeException e) {
-            discard();
+            lane.discard();
             throw e;
         }
+    }
+
+    /**
+     * Waits until the batch before this one committed. True once it has; false when {@code lane} is
+     * given and that batch waits for a lock {@code lane}'s transaction holds.
+     *
+     * @throws TransientLoadException when that batch failed or was abandoned: this one must not commit
+     */
+    private boolean awaitCommitted(Future<?> previous, Lane lane) throws SQLException {
+        while (true) {
+            try {
+                previous.get(LOCK_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                if (lane != null && lane.blocksAnother()) {
+                    LOG.debug("{}: the batch before holds on a lock of the next one; loading that one again after it",
+                            transformationName);
+                    return false;
+                }
+            } catch (ExecutionException | CancellationException e) {
+                throw new TransientLoadException("Not loaded: the batch before it was not loaded", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransientLoadException("Not loaded: interrupted while the batch before it was loading", e);
+            }
+        }
+    }
+
+    /** At most this many loads run at once: one per connection. */
+    @Override
+    public int loadsInFlight() {
+        return lanes.size();
+    }
+
+    /** No document in common (ids compared case-insensitively, as documents' ids are). */
+    @Override
+    public boolean independent(List<SqlItem> earlier, List<SqlItem> later) {
+        Set<String> ids = new HashSet<>(earlier.size() * 2);
+        for (SqlItem item : earlier) {
+            ids.add(item.documentId().toLowerCase(Locale.ROOT));
+        }
+        for (SqlItem item : later) {
+            if (ids.contains(item.documentId().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void writeCheckpoint(TargetConnection target, Checkpoint upTo) throws SQLException {
@@ -127,43 +214,113 @@ final class SqlSink implements EtlSink<SqlItem> {
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.jdbc().rollback();
-            } catch (SQLException | RuntimeException ignored) {
-                // closing anyway
-            }
-            connection.close();
-            connection = null;
+        for (Lane lane : lanes) {
+            lane.discard();
         }
     }
 
-    // ---- connection ---------------------------------------------------------------------------
+    // ---- connections --------------------------------------------------------------------------
 
-    private TargetConnection connection() {
-        if (connection != null) {
-            return connection;
-        }
-        TargetConnection opened;
+    private Lane take() {
         try {
-            opened = SqlConnections.open(settings, task.commandTimeout(), task.forceQueryRecompile());
-        } catch (SqlConnections.ConnectFailure e) {
-            if (e.isConfigurationError()) {
-                throw new PermanentLoadException(e.getMessage(), e);
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientLoadException("Interrupted while waiting for a connection to " + settings.describe(), e);
+        }
+    }
+
+    /** Runs {@code work} on the first connection while no batch loads. */
+    private <R> R alone(java.util.function.Function<Lane, R> work) {
+        List<Lane> taken = new ArrayList<>(lanes.size());
+        try {
+            while (taken.size() < lanes.size()) {
+                taken.add(take());
             }
-            throw new TransientLoadException(e.getMessage(), e);
+            return work.apply(lanes.getFirst());
+        } finally {
+            idle.addAll(taken);
         }
-        try {
-            ensureCheckpointTable(opened);
-        } catch (SQLException e) {
-            opened.close();
-            throw failed("Creating the checkpoint table " + SqlDialect.CHECKPOINT_TABLE, e);
+    }
+
+    /** One connection to the target and what is cached for it; used by one thread at a time. */
+    private final class Lane {
+        private TargetConnection connection;
+        private ColumnTypes columnTypes;
+        /** The database's id of the connection's session, when loads overlap; -1 when there is none. */
+        private volatile long sessionId = -1;
+
+        TargetConnection open() {
+            if (connection != null) {
+                return connection;
+            }
+            TargetConnection opened;
+            try {
+                opened = SqlConnections.open(settings, task.commandTimeout(), task.forceQueryRecompile());
+            } catch (SqlConnections.ConnectFailure e) {
+                if (e.isConfigurationError()) {
+                    throw new PermanentLoadException(e.getMessage(), e);
+                }
+                throw new TransientLoadException(e.getMessage(), e);
+            }
+            try {
+                ensureCheckpointTable(opened);
+                if (lanes.size() > 1) {
+                    sessionId = sessionId(opened);
+                }
+            } catch (SQLException e) {
+                opened.close();
+                throw failed("Creating the checkpoint table " + SqlDialect.CHECKPOINT_TABLE, e);
+            }
+            ColumnTypes types = new ColumnTypes();
+            opened.columnTypes((table, column) -> types.type(opened.jdbc(), table, column));
+            connection = opened;
+            columnTypes = types;
+            return opened;
         }
-        ColumnTypes types = new ColumnTypes();
-        opened.columnTypes((table, column) -> types.type(opened.jdbc(), table, column));
-        connection = opened;
-        columnTypes = types;
-        return opened;
+
+        private long sessionId(TargetConnection opened) throws SQLException {
+            try (Statement statement = opened.jdbc().createStatement();
+                 ResultSet rs = statement.executeQuery(settings.dialect().overlap().orElseThrow().sessionId())) {
+                rs.next();
+                long id = rs.getLong(1);
+                opened.jdbc().commit();
+                return id;
+            }
+        }
+
+        /** True when another connection of this sink waits, directly or not, for a lock this one holds. */
+        boolean blocksAnother() throws SQLException {
+            PreparedStatement check = connection.prepared(settings.dialect().overlap().orElseThrow().isBlocking());
+            for (Lane other : lanes) {
+                long id = other.sessionId;
+                if (other == this || id < 0) {
+                    continue;
+                }
+                check.setLong(1, id);
+                try (ResultSet rs = check.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        void discard() {
+            TargetConnection closing = connection;
+            connection = null;
+            columnTypes = null;
+            sessionId = -1;
+            if (closing != null) {
+                try {
+                    closing.jdbc().rollback();
+                } catch (SQLException | RuntimeException ignored) {
+                    // the connection may be broken; it is closed next
+                }
+                closing.close();
+            }
+        }
     }
 
     private void ensureCheckpointTable(TargetConnection target) throws SQLException {
@@ -185,60 +342,53 @@ final class SqlSink implements EtlSink<SqlItem> {
         }
     }
 
-    private void discard() {
-        if (connection != null) {
-            try {
-                connection.jdbc().rollback();
-            } catch (SQLException | RuntimeException ignored) {
-                // the connection may be broken; it is closed next
-            }
-            connection.close();
-            connection = null;
-        }
-    }
-
     // ---- checkpoint ---------------------------------------------------------------------------
 
     /** The etag the target holds for this script, if it has a row. */
     @Override
     public Optional<Long> storedCheckpoint() {
-        TargetConnection target = connection();
-        try {
-            PreparedStatement select = target.prepared(settings.dialect().selectCheckpoint());
-            select.setString(1, sourceDatabaseId);
-            select.setString(2, task.name());
-            select.setString(3, transformationName);
-            Optional<Long> etag;
-            try (ResultSet rs = select.executeQuery()) {
-                etag = rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        return alone(lane -> {
+            TargetConnection target = lane.open();
+            try {
+                PreparedStatement select = target.prepared(settings.dialect().selectCheckpoint());
+                select.setString(1, sourceDatabaseId);
+                select.setString(2, task.name());
+                select.setString(3, transformationName);
+                Optional<Long> etag;
+                try (ResultSet rs = select.executeQuery()) {
+                    etag = rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+                target.jdbc().commit();
+                if (etag.isEmpty()) {
+                    written = tablesEmpty(target) ? new WrittenDocuments() : null;
+                }
+                return etag;
+            } catch (SQLException e) {
+                lane.discard();
+                throw failed("Reading the checkpoint", e);
             }
-            target.jdbc().commit();
-            if (etag.isEmpty()) {
-                written = tablesEmpty(target) ? new WrittenDocuments() : null;
-            }
-            return etag;
-        } catch (SQLException e) {
-            discard();
-            throw failed("Reading the checkpoint", e);
-        }
+        });
     }
 
     /** Deletes this script's checkpoint row, so that it starts over. */
     @Override
     public void resetCheckpoint() {
-        TargetConnection target = connection();
-        try {
-            PreparedStatement delete = target.prepared(settings.dialect().deleteCheckpoint());
-            delete.setString(1, sourceDatabaseId);
-            delete.setString(2, task.name());
-            delete.setString(3, transformationName);
-            delete.executeUpdate();
-            target.jdbc().commit();
-            written = tablesEmpty(target) ? new WrittenDocuments() : null;
-        } catch (SQLException e) {
-            discard();
-            throw failed("Resetting the checkpoint", e);
-        }
+        alone(lane -> {
+            TargetConnection target = lane.open();
+            try {
+                PreparedStatement delete = target.prepared(settings.dialect().deleteCheckpoint());
+                delete.setString(1, sourceDatabaseId);
+                delete.setString(2, task.name());
+                delete.setString(3, transformationName);
+                delete.executeUpdate();
+                target.jdbc().commit();
+                written = tablesEmpty(target) ? new WrittenDocuments() : null;
+                return null;
+            } catch (SQLException e) {
+                lane.discard();
+                throw failed("Resetting the checkpoint", e);
+            }
+        });
     }
 
     /** True when no delete-then-insert table has a row; false too when one cannot be read (the load will say why). */

@@ -13,7 +13,7 @@ import java.util.List;
  * document never written (whose rows are then deleted for nothing), and never "no" for one that
  * was. It starts at 128 KB and adds filters of twice the size as documents arrive, about ten bits
  * per document; past {@link #MAX_BITS} it answers "maybe" to everything, which is exactly RavenDB's
- * delete-every-time behaviour.
+ * delete-every-time behaviour. Thread-safe: two batches of a sink may load at once.
  */
 final class WrittenDocuments {
     private static final int FIRST_BITS = 1 << 20;
@@ -32,7 +32,7 @@ final class WrittenDocuments {
     }
 
     /** False only when {@code documentId} was never {@link #add added}. */
-    boolean mayContain(String documentId) {
+    synchronized boolean mayContain(String documentId) {
         if (full) {
             return true;
         }
@@ -45,7 +45,7 @@ final class WrittenDocuments {
         return false;
     }
 
-    void add(String documentId) {
+    synchronized void add(String documentId) {
         if (full) {
             return;
         }

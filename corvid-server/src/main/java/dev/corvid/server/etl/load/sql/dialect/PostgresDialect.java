@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL: rows go in with {@code COPY … FROM STDIN} ({@link PostgresCopyWriter}); deletes bind
@@ -90,6 +91,21 @@ public final class PostgresDialect implements SqlDialect {
             default -> "text";
         };
     }
+
+    /**
+     * Two batches load at once: PostgreSQL takes no range locks, so the deletes and COPY of batches
+     * without a document in common never wait for each other; only a unique key shared by their rows
+     * can, which {@code pg_blocking_pids} shows.
+     */
+    @Override
+    public Optional<Overlap> overlap() {
+        return Optional.of(OVERLAP);
+    }
+
+    private static final Overlap OVERLAP = new Overlap("SELECT pg_backend_pid()",
+            "WITH RECURSIVE blockers(pid) AS (SELECT unnest(pg_blocking_pids(?::int))"
+                    + " UNION SELECT unnest(pg_blocking_pids(pid)) FROM blockers)"
+                    + " SELECT pg_backend_pid() IN (SELECT pid FROM blockers)");
 
     /** Beyond the SQLState classes: 55P03 lock not available, 55006 object in use. */
     @Override

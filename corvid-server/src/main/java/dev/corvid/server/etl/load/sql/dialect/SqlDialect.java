@@ -283,6 +283,27 @@ public sealed interface SqlDialect
         return "DELETE FROM " + CHECKPOINT_TABLE + " WHERE " + CHECKPOINT_KEY;
     }
 
+    /**
+     * What lets two batches of one script load at once on two connections (the second commits only
+     * after the first did); empty when this database loads one batch at a time.
+     */
+    default java.util.Optional<Overlap> overlap() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The two queries behind {@link #overlap()}. While a batch waits for the one before it to commit,
+     * it asks every so often whether that one waits for a lock it holds (directly or through other
+     * sessions): a unique key its rows share, say. If so it rolls back to let it through, then does its
+     * work again: a wait the database cannot see as a deadlock, because one side of it is in Corvid.
+     *
+     * @param sessionId   a query returning the session's id as one {@code long}
+     * @param isBlocking  a query taking another session's id and returning true when that session
+     *                    waits, directly or not, for a lock held by this one
+     */
+    record Overlap(String sessionId, String isBlocking) {
+    }
+
     /** The checkpoint table's columns with the given types, for {@code CREATE TABLE}. */
     static String checkpointColumns(String text, String name, String bigint, String timestamp) {
         return "source_database_id " + text + "(64) NOT NULL, task_name " + text + "(128) NOT NULL, transformation_name "
