@@ -467,8 +467,11 @@ public final class SqlEtlBenchmark {
         List<String> lineColumns = List.of("OrderId", "Product", "Quantity");
         List<String> tables = List.of("bench_orders", "bench_lines");
         int batchSize = dev.corvid.server.etl.BatchSettings.DEFAULT_MAX_ITEMS;
+        var loads = java.util.concurrent.Executors.newCachedThreadPool();
         try (var sink = provider.newSink(new dev.corvid.server.etl.load.LoadMetrics())) {
             sink.storedCheckpoint(); // as a process starts: with no checkpoint and empty tables, new documents need no deletes
+            // as the process does: up to sink.loadsInFlight() batches at once, each committing after the one before
+            java.util.Deque<java.util.concurrent.Future<String>> inFlight = new java.util.ArrayDeque<>();
             for (int from = 0; from < orders; from += batchSize) {
                 List<dev.corvid.server.etl.load.sql.SqlItem> batch = new java.util.ArrayList<>(batchSize);
                 for (int i = from; i < Math.min(orders, from + batchSize); i++) {
@@ -482,8 +485,20 @@ public final class SqlEtlBenchmark {
                             new Object[] {rows[0][0], rows[0][1], Long.parseLong(rows[0][2])}));
                     batch.add(new dev.corvid.server.etl.load.sql.SqlItem(rows[0][0], tables, sqlRows));
                 }
-                sink.load(batch, new dev.corvid.server.etl.load.EtlSink.Checkpoint("bench sink", "orders", from + batchSize));
+                var upTo = new dev.corvid.server.etl.load.EtlSink.Checkpoint("bench sink", "orders", from + batchSize);
+                if (inFlight.size() >= sink.loadsInFlight()) {
+                    inFlight.removeFirst().get();
+                }
+                java.util.concurrent.Future<String> previous = inFlight.peekLast();
+                inFlight.addLast(loads.submit(() -> previous == null ? sink.load(batch, upTo) : sink.load(batch, upTo, previous)));
             }
+            for (var load : inFlight) {
+                load.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            loads.shutdownNow();
         }
     }
 
