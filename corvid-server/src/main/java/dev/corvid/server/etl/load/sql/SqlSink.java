@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +96,7 @@ final class SqlSink implements EtlSink<SqlItem> {
         this.sourceDatabase = sourceDatabase;
         this.metrics = metrics;
         int count = settings.dialect().overlap().isPresent() ? 2 : 1;
-        this.lanes = java.util.stream.IntStream.range(0, count).mapToObj(i -> new Lane()).toList();
+        this.lanes = IntStream.range(0, count).mapToObj(i -> new Lane()).toList();
         this.idle = new ArrayBlockingQueue<>(count, false, lanes);
     }
 
@@ -163,8 +165,8 @@ final class SqlSink implements EtlSink<SqlItem> {
                 return true;
             } catch (TimeoutException e) {
                 if (lane != null && lane.blocksAnother()) {
-                    LOG.debug("{}: the batch before holds on a lock of the next one; loading that one again after it",
-                            transformationName);
+                    LOG.debug("{}: the batch before waits for a lock this one holds; rolling this one back to let it"
+                            + " through, then loading it again", transformationName);
                     return false;
                 }
             } catch (ExecutionException | CancellationException e) {
@@ -231,7 +233,7 @@ final class SqlSink implements EtlSink<SqlItem> {
     }
 
     /** Runs {@code work} on the first connection while no batch loads. */
-    private <R> R alone(java.util.function.Function<Lane, R> work) {
+    private <R> R alone(Function<Lane, R> work) {
         List<Lane> taken = new ArrayList<>(lanes.size());
         try {
             while (taken.size() < lanes.size()) {
@@ -265,12 +267,15 @@ final class SqlSink implements EtlSink<SqlItem> {
             }
             try {
                 ensureCheckpointTable(opened);
-                if (lanes.size() > 1) {
-                    sessionId = sessionId(opened);
-                }
             } catch (SQLException e) {
                 opened.close();
                 throw failed("Creating the checkpoint table " + SqlDialect.CHECKPOINT_TABLE, e);
+            }
+            try {
+                sessionId = lanes.size() > 1 ? sessionId(opened) : -1;
+            } catch (SQLException e) {
+                opened.close();
+                throw failed("Reading the session's id", e);
             }
             ColumnTypes types = new ColumnTypes();
             opened.columnTypes((table, column) -> types.type(opened.jdbc(), table, column));

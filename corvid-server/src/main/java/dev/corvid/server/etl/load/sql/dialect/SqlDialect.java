@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -287,8 +288,8 @@ public sealed interface SqlDialect
      * What lets two batches of one script load at once on two connections (the second commits only
      * after the first did); empty when this database loads one batch at a time.
      */
-    default java.util.Optional<Overlap> overlap() {
-        return java.util.Optional.empty();
+    default Optional<Overlap> overlap() {
+        return Optional.empty();
     }
 
     /**
