@@ -355,10 +355,7 @@ final class SqlSink implements EtlSink<SqlItem> {
         return alone(lane -> {
             TargetConnection target = lane.open();
             try {
-                PreparedStatement select = target.prepared(settings.dialect().selectCheckpoint());
-                select.setString(1, sourceDatabaseId);
-                select.setString(2, task.name());
-                select.setString(3, transformationName);
+                PreparedStatement select = keyed(target, settings.dialect().selectCheckpoint());
                 Optional<Long> etag;
                 try (ResultSet rs = select.executeQuery()) {
                     etag = rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -381,11 +378,7 @@ final class SqlSink implements EtlSink<SqlItem> {
         alone(lane -> {
             TargetConnection target = lane.open();
             try {
-                PreparedStatement delete = target.prepared(settings.dialect().deleteCheckpoint());
-                delete.setString(1, sourceDatabaseId);
-                delete.setString(2, task.name());
-                delete.setString(3, transformationName);
-                delete.executeUpdate();
+                keyed(target, settings.dialect().deleteCheckpoint()).executeUpdate();
                 target.jdbc().commit();
                 written = tablesEmpty(target) ? new WrittenDocuments() : null;
                 return null;
@@ -394,6 +387,15 @@ final class SqlSink implements EtlSink<SqlItem> {
                 throw failed("Resetting the checkpoint", e);
             }
         });
+    }
+
+    /** {@code sql} prepared with this script's checkpoint key bound: source database id, task, script. */
+    private PreparedStatement keyed(TargetConnection target, String sql) throws SQLException {
+        PreparedStatement statement = target.prepared(sql);
+        statement.setString(1, sourceDatabaseId);
+        statement.setString(2, task.name());
+        statement.setString(3, transformationName);
+        return statement;
     }
 
     /** True when no delete-then-insert table has a row; false too when one cannot be read (the load will say why). */
