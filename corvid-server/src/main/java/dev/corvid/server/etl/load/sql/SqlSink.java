@@ -78,7 +78,12 @@ final class SqlSink implements EtlSink<SqlItem> {
     private final String sourceDatabase;
     private final LoadMetrics metrics;
     private final List<Lane> lanes;
+    /** The lanes in use, {@code lanes[0..inUse)}, that no load holds. */
     private final BlockingQueue<Lane> idle;
+    /** How many lanes loads use: the first always; the others once their connections opened (see {@link #alone}). */
+    private volatile int inUse = 1;
+    /** True once another connection failed to open, so that it is logged once, not at every run. */
+    private boolean oneAtATime;
     /** What this sink wrote since it found the tables empty; null when that is not known: delete for every document. */
     private volatile WrittenDocuments written;
 
@@ -97,7 +102,7 @@ final class SqlSink implements EtlSink<SqlItem> {
         this.metrics = metrics;
         int count = settings.dialect().overlap().isPresent() ? 2 : 1;
         this.lanes = IntStream.range(0, count).mapToObj(i -> new Lane()).toList();
-        this.idle = new ArrayBlockingQueue<>(count, false, lanes);
+        this.idle = new ArrayBlockingQueue<>(count, false, List.of(lanes.getFirst()));
     }
 
     @Override
@@ -178,10 +183,10 @@ final class SqlSink implements EtlSink<SqlItem> {
         }
     }
 
-    /** At most this many loads run at once: one per connection. */
+    /** At most this many loads run at once: one per open connection. */
     @Override
     public int loadsInFlight() {
-        return lanes.size();
+        return inUse;
     }
 
     /** No document in common (ids compared case-insensitively, as documents' ids are). */
@@ -232,17 +237,45 @@ final class SqlSink implements EtlSink<SqlItem> {
         }
     }
 
-    /** Runs {@code work} on the first connection while no batch loads. */
+    /**
+     * Runs {@code work} on the first connection while no batch loads — as a process starts a run —
+     * then opens the other connections: a target that refuses one (too many connections, say) is
+     * loaded one batch at a time until the next run.
+     */
     private <R> R alone(Function<Lane, R> work) {
         List<Lane> taken = new ArrayList<>(lanes.size());
         try {
-            while (taken.size() < lanes.size()) {
+            while (taken.size() < inUse) {
                 taken.add(take());
             }
-            return work.apply(lanes.getFirst());
+            R result = work.apply(lanes.getFirst());
+            inUse = 1 + openOtherLanes();
+            return result;
         } finally {
-            idle.addAll(taken);
+            idle.addAll(lanes.subList(0, inUse));
         }
+    }
+
+    /** Opens the lanes after the first, in order, up to the first that cannot connect; returns how many did. */
+    private int openOtherLanes() {
+        for (int i = 1; i < lanes.size(); i++) {
+            try {
+                lanes.get(i).open();
+            } catch (RuntimeException e) {
+                lanes.get(i).discard();
+                if (!oneAtATime) {
+                    LOG.warn("{}: loading one batch at a time: another connection to {} failed: {}", transformationName,
+                            settings.describe(), e.getMessage());
+                }
+                oneAtATime = true;
+                return i - 1;
+            }
+        }
+        if (oneAtATime) {
+            LOG.info("{}: loading {} batches at once into {} again", transformationName, lanes.size(), settings.describe());
+        }
+        oneAtATime = false;
+        return lanes.size() - 1;
     }
 
     /** One connection to the target and what is cached for it; used by one thread at a time. */

@@ -45,12 +45,16 @@ class OverlappingLoadsIT {
         taskName = "overlap " + suffix;
         verifier = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
         execute("CREATE TABLE \"" + table + "\" (\"Id\" VARCHAR(50) NOT NULL, \"Email\" VARCHAR(50) UNIQUE)");
+        sink = sink("postgres");
+        assertThat(sink.storedCheckpoint()).isEmpty();
+    }
+
+    private EtlSink<SqlItem> sink(String user) {
         SqlEtlConfiguration task = new SqlEtlConfiguration(0, taskName, "target", List.of(), false, null, false, false, "Sql",
                 List.of(new SqlEtlTable(table, "Id", false)), true, true, false, null, null);
-        sink = new SqlEtlProvider(task, new ConnectionString.Sql("target",
-                "Host=127.0.0.1;Port=5432;Database=test;Username=postgres", "Npgsql"), "script", "source-id", "source")
+        return new SqlEtlProvider(task, new ConnectionString.Sql("target",
+                "Host=127.0.0.1;Port=5432;Database=test;Username=" + user, "Npgsql"), "script", "source-id", "source")
                 .newSink(new LoadMetrics());
-        assertThat(sink.storedCheckpoint()).isEmpty();
     }
 
     @AfterEach
@@ -165,5 +169,27 @@ class OverlappingLoadsIT {
         assertThat(sink.independent(List.of(row("users/1", "a@x")), List.of(row("users/2", "b@x")))).isTrue();
         assertThat(sink.independent(List.of(row("users/1", "a@x")), List.of(row("Users/1", "c@x"))))
                 .as("ids compare case-insensitively").isFalse();
+    }
+
+    @Test
+    void aTargetThatRefusesASecondConnectionIsLoadedOneBatchAtATime() throws Exception {
+        String role = "corvid_one_connection";
+        execute("DROP ROLE IF EXISTS " + role);
+        execute("CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 1");
+        try {
+            execute("GRANT ALL ON \"" + table + "\", corvid_etl_state TO " + role);
+            try (EtlSink<SqlItem> limited = sink(role)) {
+                assertThat(limited.storedCheckpoint()).isEmpty();
+                assertThat(limited.loadsInFlight()).isEqualTo(1);
+
+                limited.load(List.of(row("users/1", "a@x")), upTo(10));
+                limited.load(List.of(row("users/2", "b@x")), upTo(20));
+            }
+            assertThat(rows()).containsExactly("users/1:a@x", "users/2:b@x");
+            assertThat(checkpoint()).isEqualTo(20);
+        } finally {
+            execute("DROP OWNED BY " + role);
+            execute("DROP ROLE " + role);
+        }
     }
 }
