@@ -70,6 +70,8 @@ final class SqlSink implements EtlSink<SqlItem> {
     private static final Duration DIAGNOSIS_TIME = Duration.ofSeconds(30);
     /** How often a batch waiting for the one before it to commit checks that it does not hold that one up. */
     private static final Duration LOCK_CHECK_INTERVAL = Duration.ofMillis(100);
+    /** How long an open connection may take to answer the check that it still works, as a run starts. */
+    private static final int VALIDATION_SECONDS = 5;
 
     private final SqlEtlConfiguration task;
     private final SqlConnectionSettings settings;
@@ -240,7 +242,8 @@ final class SqlSink implements EtlSink<SqlItem> {
     /**
      * Runs {@code work} on the first connection while no batch loads — as a process starts a run —
      * then opens the other connections: a target that refuses one (too many connections, say) is
-     * loaded one batch at a time until the next run.
+     * loaded one batch at a time until the next run. Connections left open by the last run are
+     * checked first, so that one the target dropped meanwhile is replaced instead of failing a batch.
      */
     private <R> R alone(Function<Lane, R> work) {
         List<Lane> taken = new ArrayList<>(lanes.size());
@@ -248,6 +251,7 @@ final class SqlSink implements EtlSink<SqlItem> {
             while (taken.size() < inUse) {
                 taken.add(take());
             }
+            lanes.getFirst().reopenIfBroken();
             R result = work.apply(lanes.getFirst());
             inUse = 1 + openOtherLanes();
             return result;
@@ -260,7 +264,7 @@ final class SqlSink implements EtlSink<SqlItem> {
     private int openOtherLanes() {
         for (int i = 1; i < lanes.size(); i++) {
             try {
-                lanes.get(i).open();
+                lanes.get(i).reopenIfBroken();
             } catch (RuntimeException e) {
                 lanes.get(i).discard();
                 if (!oneAtATime) {
@@ -315,6 +319,25 @@ final class SqlSink implements EtlSink<SqlItem> {
             connection = opened;
             columnTypes = types;
             return opened;
+        }
+
+        /**
+         * Opens the connection, or checks that the open one still answers and replaces it if not:
+         * as a run starts, the target may have gone away and come back since the last batch.
+         */
+        void reopenIfBroken() {
+            if (connection != null) {
+                boolean valid;
+                try {
+                    valid = connection.jdbc().isValid(VALIDATION_SECONDS);
+                } catch (SQLException e) {
+                    valid = false;
+                }
+                if (!valid) {
+                    discard();
+                }
+            }
+            open();
         }
 
         private long sessionId(TargetConnection opened) throws SQLException {

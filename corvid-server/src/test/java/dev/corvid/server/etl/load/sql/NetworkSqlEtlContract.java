@@ -3,7 +3,9 @@ package dev.corvid.server.etl.load.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.corvid.server.etl.BatchSettings;
 import dev.corvid.server.etl.ConnectionString;
+import dev.corvid.server.etl.SqlEtlConfiguration;
 import dev.corvid.server.etl.process.ProcessStatus;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,6 +43,31 @@ abstract class NetworkSqlEtlContract extends SqlEtlContract {
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(count(ordersTable)).isEqualTo(20));
             awaitCaughtUp("orders");
             assertThat(count(linesTable)).as("each insert-only row exactly once").isEqualTo(40);
+        }
+    }
+
+    @Test
+    void theTargetGoesDownInTheMiddleOfALoadOfSmallBatchesAndEachRowSetArrivesOnce() throws Exception {
+        int orders = 3000;
+        try (TcpProxy proxy = new TcpProxy(serverPort()).start()) {
+            etl.management().putConnectionString(new ConnectionString.Sql("target", connectionStringVia(proxy.port()), factoryName()));
+            for (int i = 1; i <= orders; i++) {
+                put("orders/" + i, "Orders", order("c" + i, 2));
+            }
+            SqlEtlConfiguration task = ordersTask(true);
+            // batches of 10, so that (on PostgreSQL) two of them are loading when the connections drop
+            start(new SqlEtlConfiguration(task.taskId(), task.name(), task.connectionStringName(), task.transforms(), false,
+                    null, false, false, "Sql", task.sqlTables(), true, true, false, null, new BatchSettings(10, 0, 0)));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> count(ordersTable) >= 300);
+
+            proxy.stop();
+            await().atMost(WAIT).until(() -> stats("orders").nextAttemptAt().isPresent());
+            proxy.start();
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(count(ordersTable)).isEqualTo(orders));
+            awaitCaughtUp("orders");
+            assertThat(count(linesTable)).as("each insert-only row exactly once").isEqualTo(2L * orders);
+            assertThat(stats("orders").loadErrors()).as("the drop was seen").isPositive();
         }
     }
 
