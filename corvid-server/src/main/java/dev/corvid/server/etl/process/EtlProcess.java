@@ -232,6 +232,7 @@ public final class EtlProcess<T> {
                 if (!loading.isEmpty()) {
                     transformers.destinationWaited(loading.peekFirst().destination().isDone());
                 }
+                // finish the loads that are done, and wait for the oldest while the next may not start beside it
                 while (!loading.isEmpty() && (loading.peekFirst().destination().isDone() || mustWait(sink, loading, next))) {
                     if (!finish(loading.pollFirst())) {
                         return true;
