@@ -28,6 +28,8 @@ public final class Exchange {
     static final long MAX_JSON_BODY = 64L << 20;
     /** Largest single attachment upload. */
     static final long MAX_ATTACHMENT_BODY = 512L << 20;
+    /** Most of a body a handler left unread that is read and dropped so that the connection stays open. */
+    private static final long MAX_DRAINED_BODY = 4L << 20;
 
     private final Request request;
     private final Response response;
@@ -209,9 +211,38 @@ public final class Exchange {
             throw new IllegalStateException("response already sent");
         }
         responded = true;
+        drainUnreadBody();
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of the request's body before the response starts. A handler may
+     * answer without reading it (an error found in the URL, an unknown route); Jetty would then
+     * close the connection after the response without saying so, and a client reusing it for its
+     * next request would find it dead ("header parser received no bytes"). A remainder larger than
+     * {@link #MAX_DRAINED_BODY} is not read: the response says {@code Connection: close} instead.
+     */
+    private void drainUnreadBody() {
+        if (!request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) && request.getLength() <= 0) {
+            return;
+        }
+        // not closed: closing would read (or fail) the rest, which is exactly what is bounded here
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] buffer = new byte[16 * 1024];
+        long left = MAX_DRAINED_BODY;
+        try {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                left -= read;
+                if (left < 0) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
 
