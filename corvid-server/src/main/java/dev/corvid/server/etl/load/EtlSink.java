@@ -22,11 +22,11 @@ public interface EtlSink<T> extends AutoCloseable {
     String load(List<T> items, Checkpoint upTo);
 
     /**
-     * Loads the batch after the load {@code previous}, which may still be running: the sink may do
-     * its work meanwhile but commits only once {@code previous} completed normally, and never when it
-     * failed or was cancelled. Only called for batches {@link #independent} of the running one, with
-     * at most {@link #loadsInFlight()} loads at once; sinks that load one batch at a time need not
-     * override it.
+     * Loads the batch after the load {@code previous}, which may still be running (null when none
+     * is): the sink may do its work meanwhile but commits only once {@code previous} completed
+     * normally, and never when it failed or was cancelled. {@code previous} is only given for batches
+     * {@link #independent} of it, with at most {@link #loadsInFlight()} loads at once; sinks that load
+     * one batch at a time need not override this.
      */
     default String load(List<T> items, Checkpoint upTo, Future<?> previous) {
         return load(items, upTo);

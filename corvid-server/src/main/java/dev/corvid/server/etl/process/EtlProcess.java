@@ -38,7 +38,9 @@ import org.slf4j.MDC;
  * <p>Batches are pipelined: while batch N loads (on a thread of its own), batch N+1 is extracted
  * and transformed, by up to one transformer per core for scripted transformations, on the shared
  * {@link TransformThreads} — as many as keep the destination busy ({@link Transformers#destinationWaited}).
- * Batch N+1 is loaded only after batch N's progress was saved, so progress still moves strictly in order.
+ * Batch N+1 is loaded after batch N finished, or, for a sink that takes several loads at once
+ * ({@link EtlSink#loadsInFlight()}) and when the two batches are {@link EtlSink#independent}, while N
+ * still loads: the sink then commits N+1 only after N committed. Progress is saved strictly in order.
  */
 public final class EtlProcess<T> {
     private static final Logger LOG = LoggerFactory.getLogger(EtlProcess.class);
@@ -332,9 +334,9 @@ public final class EtlProcess<T> {
         long started = System.nanoTime();
         boolean needed = !batch.toLoad().isEmpty() || sink.storesCheckpoint();
         EtlSink.Checkpoint checkpoint = new EtlSink.Checkpoint(taskName, transformation.name(), batch.upTo());
-        Future<Optional<String>> destination = !needed ? CompletableFuture.completedFuture(Optional.empty())
-                : previous == null ? executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint)))
-                : executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint, previous)));
+        Future<Optional<String>> destination = needed
+                ? executor.submit(() -> Optional.of(sink.load(batch.toLoad(), checkpoint, previous)))
+                : CompletableFuture.completedFuture(Optional.empty());
         return new Loading<>(batch, destination, started);
     }
 
